@@ -1,0 +1,68 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppDeps } from './platform/app-deps.js';
+import { PasswordHasher, STANDARD_COST, TEST_COST } from './platform/auth/passwords.js';
+import { Policy } from './platform/auth/policy.js';
+import type { AppConfig } from './platform/config.js';
+import { createDb, type Db } from './platform/db/create-db.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import { registerAssets } from './platform/http/assets.js';
+import { FORM_BODY_LIMIT, registerPlatform } from './platform/http/platform.js';
+import { OutboxMailer, SmtpMailer, type Mailer } from './platform/mail/mailer.js';
+import path from 'node:path';
+import { accountsRoutes } from './features/accounts/accounts.routes.js';
+import { adminRoutes } from './features/admin/admin.routes.js';
+import { homeRoutes } from './features/home/home.routes.js';
+import { regionsRoutes } from './features/regions/regions.routes.js';
+import { setupRoutes } from './features/setup/setup.routes.js';
+import { teamsRoutes } from './features/teams/teams.routes.js';
+
+export interface BuildOptions {
+  /** Use this database instead of opening DATABASE_URL (tests pass their own). */
+  readonly db?: Db;
+  readonly mailer?: Mailer;
+  readonly clock?: () => Date;
+  readonly logger?: boolean;
+}
+
+export interface BuiltApp {
+  readonly app: FastifyInstance;
+  readonly deps: AppDeps;
+}
+
+export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: FORM_BODY_LIMIT,
+    // Random request ids keep log lines of one request together without revealing counts.
+    genReqId: () => Math.random().toString(36).slice(2, 10),
+  });
+  const db = options.db ?? createDb(config.databaseUrl);
+  await migrateToLatest(db);
+  const clock = options.clock ?? (() => new Date());
+  const outbox = config.smtpUrl ? null : new OutboxMailer(path.join(config.dataDir, 'outbox'), config.mailFrom, clock);
+  const mailer = options.mailer ?? (config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : (outbox as OutboxMailer));
+  const deps: AppDeps = {
+    config,
+    db,
+    mailer,
+    outbox,
+    clock,
+    hasher: new PasswordHasher(config.passwordHashCost === 'test' ? TEST_COST : STANDARD_COST),
+    policy: new Policy(),
+    log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) },
+  };
+
+  await registerPlatform(app, deps);
+  registerAssets(app);
+  // Features, registered explicitly; each is an encapsulated plugin that declares its permissions.
+  await app.register(homeRoutes);
+  await app.register(setupRoutes);
+  await app.register(accountsRoutes);
+  await app.register(regionsRoutes);
+  await app.register(teamsRoutes);
+  await app.register(adminRoutes);
+
+  if (!options.db) app.addHook('onClose', async () => db.close());
+  return { app, deps };
+}

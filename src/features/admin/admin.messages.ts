@@ -1,0 +1,3 @@
+export const adminNl = {} as const;
+
+export const adminEn: Record<keyof typeof adminNl, string> = {};

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { emailField, nameField, newPasswordField } from '../accounts/accounts.schemas.js';
+
+export const setupSchema = z.object({
+  token: z.string().trim().min(1, 'error.required').max(200, 'setup.error.token'),
+  name: nameField,
+  email: emailField,
+  password: newPasswordField,
+});

@@ -1,0 +1,3 @@
+export const teamsNl = {} as const;
+
+export const teamsEn: Record<keyof typeof teamsNl, string> = {};

@@ -1,0 +1,24 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { AuditLogTable } from '../audit/audit.tables.js';
+import type { LoginThrottleTable, RecoveryCodesTable, SessionsTable, UsersTable } from '../auth/auth.tables.js';
+import type { AccountTokensTable } from '../../features/accounts/accounts.tables.js';
+import type { RegionCoordinatorsTable, RegionsTable } from '../../features/regions/regions.tables.js';
+import type { TeamInvitationsTable, TeamMembersTable, TeamsTable } from '../../features/teams/teams.tables.js';
+
+// The one place where every table type meets, so that Kysely can check queries across the schema.
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  recovery_codes: RecoveryCodesTable;
+  login_throttle: LoginThrottleTable;
+  account_tokens: AccountTokensTable;
+  regions: RegionsTable;
+  region_coordinators: RegionCoordinatorsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  team_invitations: TeamInvitationsTable;
+  audit_log: AuditLogTable;
+}
+
+/** What repo functions accept: the database itself or an open transaction. */
+export type Queryable = Kysely<Database> | Transaction<Database>;

@@ -1,0 +1,10 @@
+import { accountsEn } from '../../features/accounts/accounts.messages.js';
+import { adminEn } from '../../features/admin/admin.messages.js';
+import { homeEn } from '../../features/home/home.messages.js';
+import { regionsEn } from '../../features/regions/regions.messages.js';
+import { setupEn } from '../../features/setup/setup.messages.js';
+import { teamsEn } from '../../features/teams/teams.messages.js';
+import { commonEn } from './common.messages.js';
+import type { MessageKey } from './messages.nl.js';
+
+export const en: Record<MessageKey, string> = { ...commonEn, ...homeEn, ...accountsEn, ...setupEn, ...regionsEn, ...teamsEn, ...adminEn };

@@ -1,0 +1,12 @@
+import { accountsNl } from '../../features/accounts/accounts.messages.js';
+import { adminNl } from '../../features/admin/admin.messages.js';
+import { homeNl } from '../../features/home/home.messages.js';
+import { regionsNl } from '../../features/regions/regions.messages.js';
+import { setupNl } from '../../features/setup/setup.messages.js';
+import { teamsNl } from '../../features/teams/teams.messages.js';
+import { commonNl } from './common.messages.js';
+
+// Dutch is the source language; every feature keeps its texts beside its code and they meet here.
+export const nl = { ...commonNl, ...homeNl, ...accountsNl, ...setupNl, ...regionsNl, ...teamsNl, ...adminNl };
+
+export type MessageKey = keyof typeof nl;
