@@ -39,7 +39,12 @@ export interface TestApp {
 
 export const TEST_PASSWORD = 'een lange zin als wachtwoord';
 
-export async function createTestApp(kind: TestDatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  kind: TestDatabaseKind,
+  env: Record<string, string> = {},
+  /** Lets a test add its own routes (e.g. one that fails) before the app is sealed. */
+  beforeReady?: (app: FastifyInstance) => void,
+): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'mmm-data-'));
   const database = await kind.create();
   const config = loadConfig({
@@ -54,6 +59,7 @@ export async function createTestApp(kind: TestDatabaseKind, env: Record<string, 
   const mail = new MemoryMailer();
   let offset = 0;
   const { app, deps } = await buildApp(config, { db: database.db, mailer: mail, clock: () => new Date(Date.now() + offset), logger: false });
+  beforeReady?.(app);
   await app.ready();
   return {
     app,
