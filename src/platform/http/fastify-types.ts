@@ -17,6 +17,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     deps: AppDeps;
+    /** Every registered route with the permission it declared, for the authorisation tests. */
+    routeCatalogue: ReadonlyArray<{ method: string; url: string; permission: string }>;
   }
 }
 

@@ -134,3 +134,19 @@ describe('platform security', () => {
     }
   });
 });
+
+describe('route catalogue', () => {
+  test('every registered route declares a permission that the policy knows', async () => {
+    const t = await createTestApp(kind);
+    try {
+      const routes = t.app.routeCatalogue;
+      assert.ok(routes.length > 30, `only ${routes.length} routes`);
+      const unknown = routes.filter((r) => !t.deps.policy.has(r.permission));
+      assert.deepEqual(unknown, []);
+      const stateChangingGets = routes.filter((r) => r.method === 'GET' && /verwijderen|uitloggen|intrekken|beeindigen/.test(r.url));
+      assert.deepEqual(stateChangingGets, [], 'no state change on GET');
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -14,6 +14,12 @@ import { ErrorPage, type ErrorStatus } from '../views/error-page.js';
 import { sendPage } from './render.js';
 import './fastify-types.js';
 
+export interface RouteEntry {
+  readonly method: string;
+  readonly url: string;
+  readonly permission: string;
+}
+
 export const FORM_BODY_LIMIT = 64 * 1024;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -32,10 +38,14 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
   app.decorateRequest('t', translator(DEFAULT_LOCALE));
 
   // Deny by default: a route that names no permission cannot even be registered.
+  const catalogue: RouteEntry[] = [];
+  app.decorate('routeCatalogue', catalogue);
   app.addHook('onRoute', (route) => {
-    if (!route.config?.permission) {
+    const permission = route.config?.permission;
+    if (!permission) {
       throw new Error(`Route ${String(route.method)} ${route.url} declareert geen permissie`);
     }
+    for (const method of [route.method].flat()) catalogue.push({ method, url: route.url, permission });
   });
 
   await app.register(fastifyCookie, { secret: config.sessionSecret });
