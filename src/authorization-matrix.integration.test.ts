@@ -1,0 +1,196 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createTestApp, type TestApp } from './platform/testing/test-app.js';
+import type { Response, TestClient } from './platform/testing/test-client.js';
+import { testDatabaseKinds } from './platform/testing/test-databases.js';
+import { enableTwoFactor, firstAdministrator, registeredPerson } from './platform/testing/scenario.js';
+
+type Role = 'anonymous' | 'member' | 'facilitator' | 'coordinator' | 'administrator';
+const ROLES: readonly Role[] = ['anonymous', 'member', 'facilitator', 'coordinator', 'administrator'];
+const SIGNED_IN: readonly Role[] = ['member', 'facilitator', 'coordinator', 'administrator'];
+const EVERYONE = ROLES;
+const NOBODY: readonly Role[] = [];
+
+/**
+ * Who may use each foundation route. A new route must be added here, so that its access rule is a
+ * conscious decision that this test then enforces.
+ */
+const EXPECTED: Record<string, readonly Role[]> = {
+  'GET /static/:file': EVERYONE,
+  'GET /': EVERYONE,
+  'GET /toegankelijkheid': EVERYONE,
+  'POST /taal': EVERYONE,
+  'GET /gezond': EVERYONE,
+  'GET /installatie': EVERYONE,
+  'POST /installatie': EVERYONE,
+  'GET /account/registreren': EVERYONE,
+  'POST /account/registreren': EVERYONE,
+  'GET /account/registreren/verstuurd': EVERYONE,
+  'GET /account/bevestigen': EVERYONE,
+  'POST /account/bevestigen': EVERYONE,
+  'GET /account/inloggen': EVERYONE,
+  'POST /account/inloggen': EVERYONE,
+  'GET /account/inloggen/code': NOBODY,
+  'POST /account/inloggen/code': NOBODY,
+  'POST /account/uitloggen': SIGNED_IN,
+  'GET /account/wachtwoord-vergeten': EVERYONE,
+  'POST /account/wachtwoord-vergeten': EVERYONE,
+  'GET /account/wachtwoord-vergeten/verstuurd': EVERYONE,
+  'GET /account/wachtwoord-herstellen': EVERYONE,
+  'POST /account/wachtwoord-herstellen': EVERYONE,
+  'GET /account': SIGNED_IN,
+  'POST /account/profiel': SIGNED_IN,
+  'GET /account/wachtwoord': SIGNED_IN,
+  'POST /account/wachtwoord': SIGNED_IN,
+  'GET /account/e-mailadres': SIGNED_IN,
+  'POST /account/e-mailadres': SIGNED_IN,
+  'GET /account/e-mailadres/bevestigen': EVERYONE,
+  'POST /account/e-mailadres/bevestigen': EVERYONE,
+  'GET /account/sessies': SIGNED_IN,
+  'POST /account/sessies/elders-uitloggen': SIGNED_IN,
+  'POST /account/sessies/:idHash/beeindigen': SIGNED_IN,
+  'GET /account/tweestapsverificatie': SIGNED_IN,
+  'POST /account/tweestapsverificatie/starten': SIGNED_IN,
+  'POST /account/tweestapsverificatie/bevestigen': SIGNED_IN,
+  'POST /account/tweestapsverificatie/herstelcodes': SIGNED_IN,
+  // Administrators and coordinators must keep two-factor authentication on.
+  'POST /account/tweestapsverificatie/uitzetten': ['member', 'facilitator'],
+  'GET /account/verwijderen': SIGNED_IN,
+  'POST /account/verwijderen': SIGNED_IN,
+  'GET /regios': EVERYONE,
+  'GET /regios/:slug': EVERYONE,
+  'GET /teams': SIGNED_IN,
+  'GET /teams/nieuw': SIGNED_IN,
+  'POST /teams/nieuw': SIGNED_IN,
+  'GET /teams/:teamId': ['member', 'facilitator'],
+  'POST /teams/:teamId/verlaten': ['member', 'facilitator'],
+  'POST /teams/:teamId/leden/:userId/verwijderen': ['facilitator'],
+  'POST /teams/:teamId/leden/:userId/rol': ['facilitator'],
+  'POST /teams/:teamId/uitnodigingen': ['facilitator'],
+  'POST /teams/:teamId/uitnodigingslink': ['facilitator'],
+  'POST /teams/:teamId/uitnodigingen/:invitationId/intrekken': ['facilitator'],
+  'GET /teams/uitnodiging/:token': EVERYONE,
+  'POST /teams/uitnodiging/:token': SIGNED_IN,
+  'GET /beheer': ['administrator'],
+  'GET /beheer/gebruikers': ['administrator'],
+  'GET /beheer/gebruikers/:userId': ['administrator'],
+  'POST /beheer/gebruikers/:userId/uitschakelen': ['administrator'],
+  'POST /beheer/gebruikers/:userId/inschakelen': ['administrator'],
+  'POST /beheer/gebruikers/:userId/beheerder': ['administrator'],
+  'GET /beheer/regios': ['administrator'],
+  'GET /beheer/regios/:slug': ['administrator'],
+  'POST /beheer/regios/:slug/coordinatoren': ['administrator'],
+  'POST /beheer/regios/:slug/coordinatoren/:userId/verwijderen': ['administrator'],
+  'GET /beheer/auditlog': ['administrator'],
+  'GET /beheer/postvak': ['administrator'],
+  'GET /beheer/postvak/:mailId': ['administrator'],
+};
+
+interface World {
+  readonly t: TestApp;
+  readonly clients: Record<Role, TestClient>;
+  readonly params: Record<string, string>;
+}
+
+/** One installation with a person in each role, a team, a bystander member and open invitations. */
+async function buildWorld(t: TestApp): Promise<World> {
+  const admin = await firstAdministrator(t);
+  const facilitator = await registeredPerson(t, { name: 'Fien Begeleider' });
+  const member = await registeredPerson(t, { name: 'Mo Lid' });
+  const bystander = await registeredPerson(t, { name: 'Bas Omstander' });
+  const coordinator = await registeredPerson(t, { name: 'Cor Coördinator' });
+
+  const created = await facilitator.client.post('/teams/nieuw', { name: 'Team Zeeland', regionSlug: 'zeeland', purpose: 'Samen werken aan werk.' });
+  const teamId = /\/teams\/([^/?]+)/.exec(created.location ?? '')?.[1];
+  assert.ok(teamId, `team not created: ${created.status}`);
+  const link = await facilitator.client.post(`/teams/${teamId}/uitnodigingslink`, { linkRole: 'member' });
+  const token = /\/teams\/uitnodiging\/([A-Za-z0-9_-]+)/.exec(link.body)?.[1];
+  assert.ok(token, 'no invitation link shown');
+  for (const person of [member, bystander]) assert.equal((await person.client.post(`/teams/uitnodiging/${token}`)).status, 303);
+  await facilitator.client.post(`/teams/${teamId}/uitnodigingen`, { email: 'later@example.org', role: 'member' });
+  const invitation = await t.deps.db.kysely.selectFrom('team_invitations').select('id').where('email', '=', 'later@example.org').executeTakeFirstOrThrow();
+
+  const appointed = await admin.client.post('/beheer/regios/zeeland/coordinatoren', { email: coordinator.email });
+  assert.equal(appointed.status, 303, appointed.body.slice(0, 300));
+  await enableTwoFactor(t, coordinator);
+
+  return {
+    t,
+    clients: { anonymous: t.client(), member: member.client, facilitator: facilitator.client, coordinator: coordinator.client, administrator: admin.client },
+    params: { teamId, userId: bystander.id, invitationId: invitation.id, token, slug: 'zeeland', idHash: 'f'.repeat(64), mailId: 'bestaat-niet', file: 'app.css' },
+  };
+}
+
+function concrete(url: string, params: Record<string, string>): string {
+  return url.replace(/:(\w+)/g, (_, name: string) => params[name] ?? `onbekend-${name}`);
+}
+
+function denied(response: Response): boolean {
+  return response.status === 403 || (response.status === 303 && (response.location ?? '').startsWith('/account/inloggen?terug='));
+}
+
+async function outcome(world: World, role: Role, method: string, url: string): Promise<'allowed' | 'denied'> {
+  const client = world.clients[role];
+  const path = concrete(url, world.params);
+  const response = method === 'GET' ? await client.get(path) : await client.post(path, {});
+  assert.notEqual(response.status, 500, `${role} ${method} ${path} gave 500`);
+  assert.ok(!(response.location ?? '').startsWith('/account/tweestapsverificatie?verplicht'), `${role} was sent to 2FA set-up`);
+  return denied(response) ? 'denied' : 'allowed';
+}
+
+for (const kind of testDatabaseKinds()) {
+  describe(`authorisation matrix (${kind.name})`, () => {
+    test('every route of the foundation has an expected access rule', async () => {
+      const t = await createTestApp(kind);
+      try {
+        const registered = t.app.routeCatalogue.filter((r) => r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`);
+        assert.deepEqual(registered.filter((r) => !(r in EXPECTED)), [], 'routes without an entry in EXPECTED');
+        assert.deepEqual(Object.keys(EXPECTED).filter((r) => !registered.includes(r)), [], 'entries for routes that no longer exist');
+      } finally {
+        await t.close();
+      }
+    });
+
+    test('pages (GET): each role is let in or kept out as expected', async () => {
+      const t = await createTestApp(kind);
+      try {
+        const world = await buildWorld(t);
+        const mismatches: string[] = [];
+        for (const [route, allowed] of Object.entries(EXPECTED)) {
+          const [method, url] = route.split(' ') as [string, string];
+          if (method !== 'GET') continue;
+          for (const role of ROLES) {
+            const got = await outcome(world, role, method, url);
+            const want = allowed.includes(role) ? 'allowed' : 'denied';
+            if (got !== want) mismatches.push(`${role} ${route}: ${got}, expected ${want}`);
+          }
+        }
+        assert.deepEqual(mismatches, []);
+      } finally {
+        await t.close();
+      }
+    });
+
+    // State changes run in a fresh installation per route, so that one role's action cannot change another's outcome.
+    for (const [route, allowed] of Object.entries(EXPECTED)) {
+      const [method, url] = route.split(' ') as [string, string];
+      if (method !== 'POST') continue;
+      test(`${route}: allowed for ${allowed.join(', ') || 'nobody here'}`, async () => {
+        const t = await createTestApp(kind);
+        try {
+          const world = await buildWorld(t);
+          const mismatches: string[] = [];
+          // Anonymous first and the most powerful last, so a permitted action cannot lock out a later role.
+          for (const role of ROLES) {
+            const got = await outcome(world, role, method, url);
+            const want = allowed.includes(role) ? 'allowed' : 'denied';
+            if (got !== want) mismatches.push(`${role}: ${got}, expected ${want}`);
+          }
+          assert.deepEqual(mismatches, []);
+        } finally {
+          await t.close();
+        }
+      });
+    }
+  });
+}
