@@ -171,6 +171,44 @@ for (const kind of testDatabaseKinds()) {
       }
     });
 
+    test('deleting your own account: password and tick needed, never leaves a team without facilitator', async () => {
+      const t = await createTestApp(kind);
+      try {
+        const fien = await registeredPerson(t, { email: 'fien@example.org' });
+        const mo = await registeredPerson(t, { email: 'mo@example.org' });
+        const created = await fien.client.post('/teams/nieuw', { name: 'Samen', regionSlug: '', purpose: 'Werk vinden' });
+        const teamId = /\/teams\/([^/?]+)/.exec(created.location ?? '')?.[1] ?? '';
+        const link = await fien.client.post(`/teams/${teamId}/uitnodigingslink`, { linkRole: 'member' });
+        const token = /\/teams\/uitnodiging\/([A-Za-z0-9_-]+)/.exec(link.body)?.[1] ?? '';
+        await mo.client.post(`/teams/uitnodiging/${token}`);
+
+        const noTick = await fien.client.post('/account/verwijderen', { currentPassword: TEST_PASSWORD });
+        assert.equal(noTick.status, 422);
+        assert.match(noTick.body, /id="veld-confirm-fout"/);
+        const wrong = await fien.client.post('/account/verwijderen', { currentPassword: 'fout wachtwoord', confirm: 'ja' });
+        assert.equal(wrong.status, 422);
+        assert.match(wrong.body, /Dit wachtwoord klopt niet/);
+        const sole = await fien.client.post('/account/verwijderen', { currentPassword: TEST_PASSWORD, confirm: 'ja' });
+        assert.equal(sole.status, 422);
+        assert.match(sole.body, /enige begeleider/);
+
+        // Mo is in the team as a member only; his account can go, and the team keeps its facilitator.
+        const gone = await mo.client.post('/account/verwijderen', { currentPassword: TEST_PASSWORD, confirm: 'ja' });
+        assert.equal(gone.status, 303);
+        assert.equal((await mo.client.get('/account')).status, 303);
+        const login = await t.client().post('/account/inloggen', { email: 'mo@example.org', password: TEST_PASSWORD });
+        assert.equal(login.status, 422);
+        // Now Fien is the only member: her account and the team go together.
+        assert.equal((await fien.client.post('/account/verwijderen', { currentPassword: TEST_PASSWORD, confirm: 'ja' })).status, 303);
+        const teams = await t.deps.db.kysely.selectFrom('teams').select('id').execute();
+        assert.equal(teams.length, 0);
+        const audit = await t.deps.db.kysely.selectFrom('audit_log').select('event').where('event', '=', 'account.deleted').execute();
+        assert.equal(audit.length, 2);
+      } finally {
+        await t.close();
+      }
+    });
+
     test('recovery codes work once each', async () => {
       const t = await createTestApp(kind);
       try {

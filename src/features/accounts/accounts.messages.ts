@@ -49,6 +49,8 @@ export const accountsNl = {
   'accounts.error.codeWrong': 'Deze code klopt niet. Kijk of de tijd op je telefoon goed staat en probeer de nieuwe code.',
   'accounts.error.confirmDelete': 'Zet een vinkje om te bevestigen dat je je account wilt verwijderen.',
   'accounts.error.lastAdmin': 'Je bent de enige beheerder. Maak eerst iemand anders beheerder.',
+  'accounts.error.soleFacilitator':
+    'Je bent de enige begeleider van een team waar ook anderen in zitten. Maak daar eerst iemand anders begeleider. Dan kun je je account verwijderen.',
   'accounts.error.emailChangeTaken': 'Dit e-mailadres is intussen al in gebruik. Kies een ander adres.',
   'accounts.register.title': 'Account maken',
   'accounts.register.intro': 'Met een account doe je mee in teams en bewaar je je eigen werk. Je vertelt alleen wat jij wilt.',
@@ -199,6 +201,8 @@ export const accountsEn: Record<keyof typeof accountsNl, string> = {
   'accounts.error.codeWrong': 'This code is not right. Check that the time on your phone is correct and try the new code.',
   'accounts.error.confirmDelete': 'Tick the box to confirm that you want to delete your account.',
   'accounts.error.lastAdmin': 'You are the only administrator. First make someone else an administrator.',
+  'accounts.error.soleFacilitator':
+    'You are the only facilitator of a team that has other members. First make someone else facilitator there. Then you can delete your account.',
   'accounts.error.emailChangeTaken': 'This e-mail address is now in use. Choose another address.',
   'accounts.register.title': 'Create account',
   'accounts.register.intro': 'With an account you take part in teams and keep your own work. You only tell what you want to.',

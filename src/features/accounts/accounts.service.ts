@@ -11,6 +11,7 @@ import type { Tx } from '../../platform/db/transaction.js';
 import type { MessageKey } from '../../platform/i18n/messages.nl.js';
 import { professionBySlug } from '../professions/professions.service.js';
 import { findRegion } from '../regions/regions.service.js';
+import { removeTeamsWithOnlyMember, teamsLedOnlyBy } from '../teams/teams.service.js';
 import type { ProfileInput, ProfileType, RegisterInput } from './accounts.schemas.js';
 import * as repo from './accounts.repo.js';
 
@@ -469,6 +470,10 @@ export async function deleteAccount(
   if (user?.isAdmin && (await repo.countAdmins(tx.db)) <= 1) {
     return { ok: false, problems: [{ field: 'confirm', message: 'accounts.error.lastAdmin' }] };
   }
+  if ((await teamsLedOnlyBy(tx.db, userId)).length > 0) {
+    return { ok: false, problems: [{ field: 'confirm', message: 'accounts.error.soleFacilitator' }] };
+  }
+  await removeTeamsWithOnlyMember(tx, userId);
   // Memberships, sessions, tokens and codes go with the account (foreign keys cascade); the audit log keeps only the id.
   await repo.deleteUser(tx.db, userId);
   await recordAudit(tx.db, { actorId: userId, event: 'account.deleted', target: userId, ip }, deps.clock());

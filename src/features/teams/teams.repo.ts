@@ -137,3 +137,7 @@ export async function claimInvitation(db: Queryable, invitationId: string, userI
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+export function deleteTeam(db: Queryable, teamId: string) {
+  return db.deleteFrom('teams').where('id', '=', teamId).execute();
+}

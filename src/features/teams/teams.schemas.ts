@@ -18,7 +18,11 @@ export function looksLikeInvitationToken(value: string): boolean {
 const roleField = z.enum(TEAM_ROLES, 'teams.error.roleRequired');
 
 export const createTeamSchema = z.object({
-  name: z.string().trim().min(1, 'error.required').max(TEAM_NAME_MAX_LENGTH, 'teams.error.nameTooLong'),
+  // One line: runs of white space (also line breaks from a hand-made request) become one space.
+  name: z
+    .string()
+    .transform((n) => n.replace(/\s+/g, ' ').trim())
+    .pipe(z.string().min(1, 'error.required').max(TEAM_NAME_MAX_LENGTH, 'teams.error.nameTooLong')),
   regionSlug: z
     .string()
     .trim()

@@ -29,6 +29,7 @@ export type AuditEvent =
   | 'team.created'
   | 'team.invitation_created'
   | 'team.invitation_accepted'
+  | 'team.invitation_revoked'
   | 'team.member_removed'
   | 'team.member_left'
   | 'team.role_changed'
