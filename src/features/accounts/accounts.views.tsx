@@ -12,19 +12,13 @@ import {
   SelectField,
   SubmitButton,
   TextField,
-  type FieldErrors,
-  type FormValues,
+  type FormState,
 } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page-context.js';
 import { PROFILE_TYPES } from './accounts.schemas.js';
 
-export interface FormState {
-  readonly values?: FormValues;
-  readonly errors?: FieldErrors;
-  /** A message about the whole form rather than one field (e.g. a failed login). */
-  readonly formError?: string;
-}
+export type { FormState } from '../../platform/views/components.js';
 
 const accountCrumbs = (ctx: PageContext) => [
   { href: '/', label: ctx.t('nav.home') },

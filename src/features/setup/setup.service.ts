@@ -26,6 +26,5 @@ export async function isInstalled(deps: AppDeps): Promise<boolean> {
 export async function announceSetupIfNeeded(deps: AppDeps): Promise<void> {
   if (await isInstalled(deps)) return;
   const line = `Installatiecode voor de eerste beheerder: ${setupTokenFor(deps)}  (ga naar ${deps.config.baseUrl}/installatie)`;
-  deps.log.warn(line);
   console.log(line);
 }

@@ -11,8 +11,8 @@ import {
   SubmitButton,
   TextAreaField,
   TextField,
-  type FieldErrors,
   type FormValues,
+  type FormState,
 } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page-context.js';
@@ -20,10 +20,7 @@ import type { Region } from '../regions/regions.service.js';
 import { TEAM_NAME_MAX_LENGTH, TEAM_PURPOSE_MAX_LENGTH, TEAM_ROLES, type TeamRole } from './teams.schemas.js';
 import type { CreatedInviteLink, Invitation, InvitationPreview, Team, TeamMember, TeamOfUser } from './teams.service.js';
 
-export interface FormState {
-  readonly values?: FormValues;
-  readonly errors?: FieldErrors;
-}
+export type { FormState } from '../../platform/views/components.js';
 
 const teamsCrumbs = (ctx: PageContext) => [
   { href: '/', label: ctx.t('nav.home') },

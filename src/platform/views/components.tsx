@@ -4,6 +4,14 @@ import type { PageContext } from './page-context.js';
 export type FieldErrors = Readonly<Record<string, string | undefined>>;
 export type FormValues = Readonly<Record<string, string | undefined>>;
 
+/** What a form view needs to come back after bad input: what was typed and what is wrong where. */
+export interface FormState {
+  readonly values?: FormValues;
+  readonly errors?: FieldErrors;
+  /** A message about the whole form rather than one field (e.g. a failed login). */
+  readonly formError?: string;
+}
+
 export function CsrfField({ ctx }: { ctx: PageContext }) {
   return <input type="hidden" name="_csrf" value={ctx.csrfToken} />;
 }
