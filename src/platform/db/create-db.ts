@@ -14,8 +14,6 @@ export interface Db {
   readonly sqliteFile: string | undefined;
   /** The raw better-sqlite3 handle (SQLite only), for the online backup API. */
   readonly sqliteHandle: SqliteDatabase.Database | undefined;
-  /** PostgreSQL only: the schema this connection works in, when not the default. */
-  readonly pgSchema?: string;
   close(): Promise<void>;
 }
 
@@ -61,5 +59,5 @@ function createPostgres(url: string, options: CreateDbOptions): Db {
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', sqliteFile: undefined, sqliteHandle: undefined, pgSchema: options.pgSchema, close: () => kysely.destroy() };
+  return { kysely, dialect: 'postgres', sqliteFile: undefined, sqliteHandle: undefined, close: () => kysely.destroy() };
 }

@@ -1,17 +1,38 @@
-import { Migrator, type MigrationResultSet } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { migrations } from '../../../migrations/index.js';
 import type { Db } from './create-db.js';
 
+interface MigrationTables {
+  kysely_migration: { name: string; timestamp: string };
+}
+
+/** Any constant works; it only has to be the same for every instance of the app. */
+const MIGRATION_LOCK_KEY = 7_261_014;
+
+/**
+ * Applies the migrations not yet applied, in order, in one transaction. Deliberately small: it reads
+ * only its own bookkeeping table (never the catalogue of other schemas), and on PostgreSQL an advisory
+ * lock makes a second app instance wait until the first has finished.
+ */
 export async function migrateToLatest(db: Db): Promise<void> {
-  // The migrator's bookkeeping tables live in the connection's own schema, never found in another one.
-  const migrator = new Migrator({
-    db: db.kysely,
-    provider: { getMigrations: async () => migrations },
-    ...(db.pgSchema ? { migrationTableSchema: db.pgSchema } : {}),
+  const kysely = db.kysely as unknown as Kysely<MigrationTables>;
+  await kysely.schema
+    .createTable('kysely_migration')
+    .ifNotExists()
+    .addColumn('name', 'varchar(255)', (c) => c.primaryKey())
+    .addColumn('timestamp', 'varchar(255)', (c) => c.notNull())
+    .execute();
+  await kysely.transaction().execute(async (trx) => {
+    if (db.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`.execute(trx);
+    const applied = new Set((await trx.selectFrom('kysely_migration').select('name').execute()).map((r) => r.name));
+    for (const [name, migration] of Object.entries(migrations)) {
+      if (applied.has(name)) continue;
+      try {
+        await migration.up(trx);
+      } catch (error) {
+        throw new Error(`Migratie ${name} mislukt: ${String(error)}`, { cause: error });
+      }
+      await trx.insertInto('kysely_migration').values({ name, timestamp: new Date().toISOString() }).execute();
+    }
   });
-  const result: MigrationResultSet = await migrator.migrateToLatest();
-  if (result.error) {
-    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'onbekend';
-    throw new Error(`Migratie ${failed} mislukt: ${String(result.error)}`, { cause: result.error });
-  }
 }
