@@ -8,10 +8,10 @@ export class ConfigError extends Error {
 }
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+  NODE_ENV: z.enum(['production', 'development', 'test'], 'moet production, development of test zijn').default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PORT: z.coerce.number('moet een getal zijn').int('moet een heel getal zijn').min(0, 'moet tussen 0 en 65535 liggen').max(65535, 'moet tussen 0 en 65535 liggen').default(3000),
+  BASE_URL: z.url({ protocol: /^https?$/, error: 'moet een volledig http- of https-adres zijn' }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
@@ -24,10 +24,10 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Werkplaats MMM <noreply@localhost>'),
   SESSION_SECRET: z.string().min(32, 'moet minstens 32 tekens lang zijn').optional(),
   SETUP_TOKEN: z.string().min(16, 'moet minstens 16 tekens lang zijn').optional(),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z.enum(['true', 'false'], 'moet true of false zijn').default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'moet fatal, error, warn, info, debug, trace of silent zijn').default('info'),
   /** Lower argon2 cost for tests only; refused in production. */
-  PASSWORD_HASH_COST: z.enum(['standard', 'test']).default('standard'),
+  PASSWORD_HASH_COST: z.enum(['standard', 'test'], 'moet standard of test zijn').default('standard'),
 });
 
 export interface AppConfig {
