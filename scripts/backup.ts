@@ -2,8 +2,9 @@
 // Makes a checked backup of the SQLite database while the server may keep running. See docs/decisions/003-backups.md.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../src/platform/config.js';
-import { backupSqlite, BackupError, defaultBackupFile, sqliteFileOfUrl } from '../src/platform/db/backup.js';
+import { loadConfig } from '../src/platform/config.js';
+import { runCommand } from './run-command.js';
+import { backupSqlite, defaultBackupFile, sqliteFileOfUrl } from '../src/platform/db/backup.js';
 import { createDb, dialectOfUrl } from '../src/platform/db/create-db.js';
 
 const USAGE = `Gebruik: npm run backup -- [doelbestand]
@@ -49,15 +50,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    if (error instanceof BackupError) console.error(error.message);
-    else console.error('Back-up mislukt door een onverwachte fout:', error);
-    process.exit(1);
-  },
-);
+runCommand(main, 'Back-up mislukt');

@@ -1,7 +1,8 @@
 // npm run restore -- <back-upbestand> [--force]
 // Puts a backup in place as the SQLite database of this installation. The server must be stopped first.
-import { ConfigError, loadConfig } from '../src/platform/config.js';
-import { BackupError, restoreSqlite, sqliteFileOfUrl } from '../src/platform/db/backup.js';
+import { loadConfig } from '../src/platform/config.js';
+import { runCommand } from './run-command.js';
+import { restoreSqlite, sqliteFileOfUrl } from '../src/platform/db/backup.js';
 import { dialectOfUrl } from '../src/platform/db/create-db.js';
 
 const USAGE = `Gebruik: npm run restore -- <back-upbestand> [--force]
@@ -41,15 +42,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    if (error instanceof BackupError) console.error(error.message);
-    else console.error('Terugzetten mislukt door een onverwachte fout:', error);
-    process.exit(1);
-  },
-);
+runCommand(main, 'Terugzetten mislukt');

@@ -2,6 +2,7 @@ import type { Region } from '../regions/regions.service.js';
 import type { Profession } from '../professions/professions.service.js';
 import {
   A,
+  ActionButton,
   ErrorSummary,
   formatDateTime,
   Heading,
@@ -11,6 +12,7 @@ import {
   RadioGroup,
   SelectField,
   SubmitButton,
+  Table,
   TextField,
   type FormState,
 } from '../../platform/views/components.js';
@@ -366,47 +368,30 @@ export function SessionsPage({ ctx, sessions }: { ctx: PageContext; sessions: re
     <Layout ctx={ctx} title={t('accounts.sessions.title')} breadcrumbs={accountCrumbs(ctx)}>
       <Heading>{t('accounts.sessions.title')}</Heading>
       <P>{t('accounts.sessions.intro')}</P>
-      <div class="mmm-table-wrap">
-        <table class="utrecht-table mmm-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('accounts.sessions.device')}</th>
-              <th scope="col">{t('accounts.sessions.since')}</th>
-              <th scope="col">{t('accounts.sessions.lastSeen')}</th>
-              <th scope="col">{t('accounts.sessions.address')}</th>
-              <th scope="col">{t('accounts.sessions.action')}</th>
+      <Table
+        head={[t('accounts.sessions.device'), t('accounts.sessions.since'), t('accounts.sessions.lastSeen'), t('accounts.sessions.address'), t('accounts.sessions.action')]}
+      >
+        {sessions.map((s) => {
+          const device = describeDevice(s.userAgent, t('accounts.sessions.unknownDevice'));
+          return (
+            <tr key={s.idHash}>
+              <td>{device}</td>
+              <td>{formatDateTime(s.createdAt, locale)}</td>
+              <td>{formatDateTime(s.lastSeenAt, locale)}</td>
+              <td>{s.ip ?? ''}</td>
+              <td>
+                {s.current ? (
+                  <span class="mmm-badge">{t('accounts.sessions.current')}</span>
+                ) : (
+                  <ActionButton ctx={ctx} action={`/account/sessies/${s.idHash}/beeindigen`} label={t('accounts.sessions.endLabel', { device })}>
+                    {t('accounts.sessions.end')}
+                  </ActionButton>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {sessions.map((s) => {
-              const device = describeDevice(s.userAgent, t('accounts.sessions.unknownDevice'));
-              return (
-                <tr key={s.idHash}>
-                  <td>{device}</td>
-                  <td>{formatDateTime(s.createdAt, locale)}</td>
-                  <td>{formatDateTime(s.lastSeenAt, locale)}</td>
-                  <td>{s.ip ?? ''}</td>
-                  <td>
-                    {s.current ? (
-                      <span class="mmm-badge">{t('accounts.sessions.current')}</span>
-                    ) : (
-                      <PostForm ctx={ctx} action={`/account/sessies/${s.idHash}/beeindigen`} class="mmm-inline-form">
-                        <button
-                          type="submit"
-                          class="utrecht-button utrecht-button--secondary-action"
-                          aria-label={t('accounts.sessions.endLabel', { device })}
-                        >
-                          {t('accounts.sessions.end')}
-                        </button>
-                      </PostForm>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </Table>
       {sessions.length > 1 ? (
         <PostForm ctx={ctx} action="/account/sessies/elders-uitloggen">
           <SubmitButton>{t('accounts.sessions.endOthers')}</SubmitButton>

@@ -3,6 +3,7 @@ import type { OutboxItem } from '../../platform/mail/mailer.js';
 import { isMessageKey } from '../../platform/i18n/message-keys.js';
 import {
   A,
+  ActionButton,
   ErrorSummary,
   formatDateTime,
   Heading,
@@ -11,60 +12,17 @@ import {
   PostForm,
   SelectField,
   SubmitButton,
+  Table,
   TextField,
+  type FormState,
 } from '../../platform/views/components.js';
 import { Layout, type Crumb } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page-context.js';
-import type { FormState } from '../accounts/accounts.views.js';
 import type { User } from '../accounts/accounts.service.js';
 import type { Coordinator, Region } from '../regions/regions.service.js';
 import type { AuditLine } from './admin.service.js';
 
 const adminCrumbs = (ctx: PageContext, ...more: Crumb[]): Crumb[] => [{ href: '/', label: ctx.t('nav.home') }, { href: '/beheer', label: ctx.t('admin.title') }, ...more];
-
-function Table({ head, children }: { head: readonly string[]; children: ComponentChildren }) {
-  return (
-    <div class="mmm-table-wrap">
-      <table class="utrecht-table mmm-table">
-        <thead>
-          <tr>
-            {head.map((h) => (
-              <th scope="col" key={h}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
-  );
-}
-
-/** A button in a form of its own; the label names whom or what it acts on, for screen readers. */
-function ActionButton({ ctx, action, label, children, name, value, secondary = true }: {
-  ctx: PageContext;
-  action: string;
-  label: string;
-  children: ComponentChildren;
-  name?: string;
-  value?: string;
-  secondary?: boolean;
-}) {
-  return (
-    <PostForm ctx={ctx} action={action} class="mmm-inline-form">
-      <button
-        type="submit"
-        name={name}
-        value={value}
-        class={`utrecht-button ${secondary ? 'utrecht-button--secondary-action' : 'utrecht-button--primary-action'}`}
-        aria-label={label}
-      >
-        {children}
-      </button>
-    </PostForm>
-  );
-}
 
 // Dashboard
 

@@ -1,5 +1,6 @@
 import {
   A,
+  ActionButton,
   ErrorSummary,
   formatDateTime,
   Heading,
@@ -9,6 +10,7 @@ import {
   RadioGroup,
   SelectField,
   SubmitButton,
+  Table,
   TextAreaField,
   TextField,
   type FormValues,
@@ -66,18 +68,7 @@ export function TeamsListPage({ ctx, teams }: { ctx: PageContext; teams: readonl
       {teams.length === 0 ? (
         <P>{t('teams.list.empty')}</P>
       ) : (
-        <div class="mmm-table-wrap">
-          <table class="utrecht-table mmm-table">
-            <caption class="utrecht-table__caption">{t('teams.list.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('teams.list.name')}</th>
-                <th scope="col">{t('teams.list.region')}</th>
-                <th scope="col">{t('teams.list.yourRole')}</th>
-                <th scope="col">{t('teams.list.memberCount')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <Table caption={t('teams.list.caption')} head={[t('teams.list.name'), t('teams.list.region'), t('teams.list.yourRole'), t('teams.list.memberCount')]}>
               {teams.map((team) => (
                 <tr key={team.id}>
                   <th scope="row">
@@ -88,9 +79,7 @@ export function TeamsListPage({ ctx, teams }: { ctx: PageContext; teams: readonl
                   <td>{team.memberCount}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </Table>
       )}
       <P>
         <A href="/teams/nieuw">{t('teams.list.create')}</A>
@@ -136,24 +125,22 @@ export function NewTeamPage({ ctx, state, regions }: { ctx: PageContext; state: 
 function MemberActions({ ctx, teamId, member, isSelf }: { ctx: PageContext; teamId: string; member: TeamMember; isSelf: boolean }) {
   const { t } = ctx;
   const newRole: TeamRole = member.role === 'facilitator' ? 'member' : 'facilitator';
+  const base = `/teams/${teamId}/leden/${member.userId}`;
   return (
     <div class="mmm-actions-row">
-      <PostForm ctx={ctx} action={`/teams/${teamId}/leden/${member.userId}/rol`} class="mmm-inline-form">
-        <input type="hidden" name="role" value={newRole} />
-        <button
-          type="submit"
-          class="utrecht-button utrecht-button--secondary-action"
-          aria-label={t(newRole === 'facilitator' ? 'teams.member.makeFacilitatorLabel' : 'teams.member.makeMemberLabel', { name: member.name })}
-        >
-          {t(newRole === 'facilitator' ? 'teams.member.makeFacilitator' : 'teams.member.makeMember')}
-        </button>
-      </PostForm>
+      <ActionButton
+        ctx={ctx}
+        action={`${base}/rol`}
+        name="role"
+        value={newRole}
+        label={t(newRole === 'facilitator' ? 'teams.member.makeFacilitatorLabel' : 'teams.member.makeMemberLabel', { name: member.name })}
+      >
+        {t(newRole === 'facilitator' ? 'teams.member.makeFacilitator' : 'teams.member.makeMember')}
+      </ActionButton>
       {isSelf ? null : (
-        <PostForm ctx={ctx} action={`/teams/${teamId}/leden/${member.userId}/verwijderen`} class="mmm-inline-form">
-          <button type="submit" class="utrecht-button utrecht-button--secondary-action" aria-label={t('teams.member.removeLabel', { name: member.name })}>
-            {t('teams.member.remove')}
-          </button>
-        </PostForm>
+        <ActionButton ctx={ctx} action={`${base}/verwijderen`} label={t('teams.member.removeLabel', { name: member.name })}>
+          {t('teams.member.remove')}
+        </ActionButton>
       )}
     </div>
   );
@@ -161,39 +148,26 @@ function MemberActions({ ctx, teamId, member, isSelf }: { ctx: PageContext; team
 
 function MembersTable({ ctx, team, members, viewerId, canManage }: { ctx: PageContext; team: Team; members: readonly TeamMember[]; viewerId: string; canManage: boolean }) {
   const { t } = ctx;
+  const head = [t('teams.page.memberName'), t('teams.page.memberProfile'), t('teams.page.memberProfession'), t('teams.page.memberRole')];
   return (
-    <div class="mmm-table-wrap">
-      <table class="utrecht-table mmm-table">
-        <caption class="utrecht-table__caption">{t('teams.page.membersCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('teams.page.memberName')}</th>
-            <th scope="col">{t('teams.page.memberProfile')}</th>
-            <th scope="col">{t('teams.page.memberProfession')}</th>
-            <th scope="col">{t('teams.page.memberRole')}</th>
-            {canManage ? <th scope="col">{t('teams.page.memberActions')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.userId}>
-              <th scope="row">
-                {m.name}
-                {m.userId === viewerId ? ` ${t('teams.page.you')}` : ''}
-              </th>
-              <td>{t(`accounts.profile.${m.profileType}`)}</td>
-              <td>{m.professionName ?? t('teams.page.noProfession')}</td>
-              <td>{roleLabel(ctx, m.role)}</td>
-              {canManage ? (
-                <td>
-                  <MemberActions ctx={ctx} teamId={team.id} member={m} isSelf={m.userId === viewerId} />
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table caption={t('teams.page.membersCaption')} head={canManage ? [...head, t('teams.page.memberActions')] : head}>
+      {members.map((m) => (
+        <tr key={m.userId}>
+          <th scope="row">
+            {m.name}
+            {m.userId === viewerId ? ` ${t('teams.page.you')}` : ''}
+          </th>
+          <td>{t(`accounts.profile.${m.profileType}`)}</td>
+          <td>{m.professionName ?? t('teams.page.noProfession')}</td>
+          <td>{roleLabel(ctx, m.role)}</td>
+          {canManage ? (
+            <td>
+              <MemberActions ctx={ctx} teamId={team.id} member={m} isSelf={m.userId === viewerId} />
+            </td>
+          ) : null}
+        </tr>
+      ))}
+    </Table>
   );
 }
 
@@ -201,39 +175,27 @@ function InvitationsTable({ ctx, team, invitations }: { ctx: PageContext; team: 
   const { t, locale } = ctx;
   if (invitations.length === 0) return <P>{t('teams.invitations.none')}</P>;
   return (
-    <div class="mmm-table-wrap">
-      <table class="utrecht-table mmm-table">
-        <caption class="utrecht-table__caption">{t('teams.invitations.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('teams.invitations.for')}</th>
-            <th scope="col">{t('teams.invitations.role')}</th>
-            <th scope="col">{t('teams.invitations.expires')}</th>
-            <th scope="col">{t('teams.invitations.action')}</th>
+    <Table
+      caption={t('teams.invitations.caption')}
+      head={[t('teams.invitations.for'), t('teams.invitations.role'), t('teams.invitations.expires'), t('teams.invitations.action')]}
+    >
+      {invitations.map((inv) => {
+        const date = formatDateTime(inv.expiresAt, locale);
+        const label = inv.email ? t('teams.invitations.revokeEmailLabel', { email: inv.email }) : t('teams.invitations.revokeLinkLabel', { date });
+        return (
+          <tr key={inv.id}>
+            <th scope="row">{inv.email ?? t('teams.invitations.linkForAnyone')}</th>
+            <td>{roleLabel(ctx, inv.role)}</td>
+            <td>{date}</td>
+            <td>
+              <ActionButton ctx={ctx} action={`/teams/${team.id}/uitnodigingen/${inv.id}/intrekken`} label={label}>
+                {t('teams.invitations.revoke')}
+              </ActionButton>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {invitations.map((inv) => {
-            const date = formatDateTime(inv.expiresAt, locale);
-            const label = inv.email ? t('teams.invitations.revokeEmailLabel', { email: inv.email }) : t('teams.invitations.revokeLinkLabel', { date });
-            return (
-              <tr key={inv.id}>
-                <th scope="row">{inv.email ?? t('teams.invitations.linkForAnyone')}</th>
-                <td>{roleLabel(ctx, inv.role)}</td>
-                <td>{date}</td>
-                <td>
-                  <PostForm ctx={ctx} action={`/teams/${team.id}/uitnodigingen/${inv.id}/intrekken`} class="mmm-inline-form">
-                    <button type="submit" class="utrecht-button utrecht-button--secondary-action" aria-label={label}>
-                      {t('teams.invitations.revoke')}
-                    </button>
-                  </PostForm>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </Table>
   );
 }
 

@@ -246,3 +246,57 @@ export function formatDateTime(iso: string, locale: string): string {
     timeZone: 'Europe/Amsterdam',
   }).format(new Date(iso));
 }
+
+/** A data table with column headers (and an optional caption), scrollable on narrow screens. */
+export function Table({ head, caption, children }: { head: readonly string[]; caption?: string; children: ComponentChildren }) {
+  return (
+    <div class="mmm-table-wrap">
+      <table class="utrecht-table mmm-table">
+        {caption ? <caption class="utrecht-table__caption">{caption}</caption> : null}
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th scope="col" key={h}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A button in a form of its own; the label names whom or what it acts on, for screen readers. */
+export function ActionButton({
+  ctx,
+  action,
+  label,
+  children,
+  name,
+  value,
+  secondary = true,
+}: {
+  ctx: PageContext;
+  action: string;
+  label: string;
+  children: ComponentChildren;
+  name?: string;
+  value?: string;
+  secondary?: boolean;
+}) {
+  return (
+    <PostForm ctx={ctx} action={action} class="mmm-inline-form">
+      <button
+        type="submit"
+        name={name}
+        value={value}
+        class={`utrecht-button ${secondary ? 'utrecht-button--secondary-action' : 'utrecht-button--primary-action'}`}
+        aria-label={label}
+      >
+        {children}
+      </button>
+    </PostForm>
+  );
+}
