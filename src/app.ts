@@ -10,6 +10,8 @@ import { FORM_BODY_LIMIT, registerPlatform } from './platform/http/platform.js';
 import { OutboxMailer, SmtpMailer, type Mailer } from './platform/mail/mailer.js';
 import path from 'node:path';
 import { accountsRoutes } from './features/accounts/accounts.routes.js';
+import { bookRoutes } from './features/book/book.routes.js';
+import { searchRoutes } from './features/search/search.routes.js';
 import { adminRoutes } from './features/admin/admin.routes.js';
 import { homeRoutes } from './features/home/home.routes.js';
 import { regionsRoutes } from './features/regions/regions.routes.js';
@@ -61,6 +63,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(accountsRoutes);
   await app.register(regionsRoutes);
   await app.register(teamsRoutes);
+  await app.register(bookRoutes);
+  await app.register(searchRoutes);
   await app.register(adminRoutes);
 
   if (!options.db) app.addHook('onClose', async () => db.close());

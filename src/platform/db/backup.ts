@@ -271,6 +271,10 @@ const PRIMARY_KEYS: { readonly [T in keyof Database]: readonly (keyof Database[T
   team_members: ['team_id', 'user_id'],
   team_invitations: ['id'],
   audit_log: ['id'],
+  search_sources: ['source'],
+  search_documents: ['id'],
+  search_postings: ['term', 'document_id'],
+  search_terms: ['term'],
 };
 
 type Row = Record<string, unknown>;

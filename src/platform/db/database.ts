@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AuditLogTable } from '../audit/audit.tables.js';
 import type { LoginThrottleTable, RecoveryCodesTable, SessionsTable, UsersTable } from '../auth/auth.tables.js';
 import type { AccountTokensTable } from '../../features/accounts/accounts.tables.js';
+import type { SearchDocumentsTable, SearchPostingsTable, SearchSourcesTable, SearchTermsTable } from '../search/search.tables.js';
 import type { RegionCoordinatorsTable, RegionsTable } from '../../features/regions/regions.tables.js';
 import type { TeamInvitationsTable, TeamMembersTable, TeamsTable } from '../../features/teams/teams.tables.js';
 
@@ -18,6 +19,10 @@ export interface Database {
   team_members: TeamMembersTable;
   team_invitations: TeamInvitationsTable;
   audit_log: AuditLogTable;
+  search_sources: SearchSourcesTable;
+  search_documents: SearchDocumentsTable;
+  search_postings: SearchPostingsTable;
+  search_terms: SearchTermsTable;
 }
 
 /** What repo functions accept: the database itself or an open transaction. */

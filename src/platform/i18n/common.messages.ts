@@ -7,6 +7,7 @@ export const commonNl = {
   'layout.footerAbout':
     'Werkplaats Mensen met Mogelijkheden: professionals, mensen met een psychische kwetsbaarheid en werkgevers werken samen aan betaald werk. Open-source software.',
   'nav.home': 'Start',
+  'nav.book': 'Inspiratieboek',
   'nav.regions': "Regio's",
   'nav.teams': 'Teams',
   'nav.admin': 'Beheer',
@@ -52,6 +53,7 @@ export const commonEn: Record<keyof typeof commonNl, string> = {
   'layout.footerAbout':
     'Werkplaats Mensen met Mogelijkheden: professionals, people with a psychological vulnerability and employers work together towards paid work. Open-source software.',
   'nav.home': 'Home',
+  'nav.book': 'Inspiration book',
   'nav.regions': 'Regions',
   'nav.teams': 'Teams',
   'nav.admin': 'Administration',

@@ -3,8 +3,10 @@ import { adminEn } from '../../features/admin/admin.messages.js';
 import { homeEn } from '../../features/home/home.messages.js';
 import { regionsEn } from '../../features/regions/regions.messages.js';
 import { setupEn } from '../../features/setup/setup.messages.js';
+import { bookEn } from '../../features/book/book.messages.js';
+import { searchEn } from '../../features/search/search.messages.js';
 import { teamsEn } from '../../features/teams/teams.messages.js';
 import { commonEn } from './common.messages.js';
 import type { MessageKey } from './messages.nl.js';
 
-export const en: Record<MessageKey, string> = { ...commonEn, ...homeEn, ...accountsEn, ...setupEn, ...regionsEn, ...teamsEn, ...adminEn };
+export const en: Record<MessageKey, string> = { ...commonEn, ...homeEn, ...accountsEn, ...setupEn, ...regionsEn, ...teamsEn, ...bookEn, ...searchEn, ...adminEn };

@@ -3,10 +3,12 @@ import { adminNl } from '../../features/admin/admin.messages.js';
 import { homeNl } from '../../features/home/home.messages.js';
 import { regionsNl } from '../../features/regions/regions.messages.js';
 import { setupNl } from '../../features/setup/setup.messages.js';
+import { bookNl } from '../../features/book/book.messages.js';
+import { searchNl } from '../../features/search/search.messages.js';
 import { teamsNl } from '../../features/teams/teams.messages.js';
 import { commonNl } from './common.messages.js';
 
 // Dutch is the source language; every feature keeps its texts beside its code and they meet here.
-export const nl = { ...commonNl, ...homeNl, ...accountsNl, ...setupNl, ...regionsNl, ...teamsNl, ...adminNl };
+export const nl = { ...commonNl, ...homeNl, ...accountsNl, ...setupNl, ...regionsNl, ...teamsNl, ...bookNl, ...searchNl, ...adminNl };
 
 export type MessageKey = keyof typeof nl;

@@ -50,6 +50,15 @@ export function Layout({ ctx, title, children, breadcrumbs }: LayoutProps) {
               </span>
               <span class="mmm-brand__name">{ctx.siteName}</span>
             </a>
+            <form method="get" action="/zoeken" class="mmm-site-search" role="search">
+              <label class="mmm-visually-hidden" for="site-zoekterm">
+                {t('layout.searchLabel')}
+              </label>
+              <input class="utrecht-textbox utrecht-textbox--html-input mmm-site-search__input" type="search" id="site-zoekterm" name="q" maxLength={200} />
+              <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+                {t('layout.searchButton')}
+              </button>
+            </form>
             <form method="post" action="/taal" class="mmm-language">
               <CsrfField ctx={ctx} />
               <input type="hidden" name="taal" value={otherLocale} />
@@ -63,6 +72,9 @@ export function Layout({ ctx, title, children, breadcrumbs }: LayoutProps) {
             <ul class="utrecht-nav-bar__list">
               <NavLink href="/" current={ctx.currentPath}>
                 {t('nav.home')}
+              </NavLink>
+              <NavLink href="/boek" current={ctx.currentPath}>
+                {t('nav.book')}
               </NavLink>
               <NavLink href="/regios" current={ctx.currentPath}>
                 {t('nav.regions')}
