@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../platform/app-deps.js';
 import { inTransaction } from '../../platform/db/transaction.js';
-import { indexedVersion, replaceSource, type SearchableDocument } from '../../platform/search/search-engine.js';
+import { isIndexed, replaceSource, type SearchableDocument } from '../../platform/search/search-engine.js';
 import { sectionAnchor, type Book } from './book.content.js';
 
 export const BOOK_SOURCE = 'boek';
@@ -50,12 +50,12 @@ export function ensureBookIndexed(deps: AppDeps, book: Book): Promise<void> {
 }
 
 async function indexBook(deps: AppDeps, book: Book): Promise<void> {
-  if ((await indexedVersion(deps.db.kysely, BOOK_SOURCE)) === book.version) return;
+  if (await isIndexed(deps.db.kysely, BOOK_SOURCE, book.version)) return;
   try {
     await inTransaction(deps, (tx) => replaceSource(tx.db, BOOK_SOURCE, book.version, bookSearchDocuments(book), deps.clock()));
     deps.log.info(`Zoekindex van het boek bijgewerkt (versie ${book.version}).`);
   } catch (error) {
     // Another instance may have indexed the same version at the same moment.
-    if ((await indexedVersion(deps.db.kysely, BOOK_SOURCE)) !== book.version) throw error;
+    if (!(await isIndexed(deps.db.kysely, BOOK_SOURCE, book.version))) throw error;
   }
 }

@@ -9,42 +9,10 @@ export function BookHomePage({ ctx, book }: { ctx: PageContext; book: Book }) {
   const { t } = ctx;
   const r = renderer(book);
   const { chapters } = book.pack;
-  const chapterLink = (n: number) => {
-    const item = book.item(`hoofdstuk:${n}`);
-    return item ? <A href={item.url}>{item.title}</A> : null;
-  };
-  const inPart = new Set(chapters.parts.flatMap((p) => p.chapters));
   return (
     <BookFrame ctx={ctx} book={book} itemRef="pagina:leeswijzer" heading={t('book.homeTitle')}>
       <h2 class="utrecht-heading-2">{t('book.readingGuide')}</h2>
       {r.body('pagina:leeswijzer', chapters.readingGuide.body, 1)}
-      <h2 class="utrecht-heading-2" id="inhoud-overzicht">
-        {t('book.contents')}
-      </h2>
-      <ol class="mmm-toc">
-        {chapters.chapters
-          .filter((c) => !inPart.has(c.number) && c.number < Math.min(...chapters.parts.flatMap((p) => p.chapters)))
-          .map((c) => (
-            <li key={c.number}>{chapterLink(c.number)}</li>
-          ))}
-        {chapters.parts.map((p) => (
-          <li key={`deel-${p.number}`}>
-            <strong>
-              {t('book.part')} {p.number}: {p.title}
-            </strong>
-            <ol class="mmm-toc">
-              {p.chapters.map((n) => (
-                <li key={n}>{chapterLink(n)}</li>
-              ))}
-            </ol>
-          </li>
-        ))}
-        {chapters.chapters
-          .filter((c) => !inPart.has(c.number) && c.number > Math.max(...chapters.parts.flatMap((p) => p.chapters)))
-          .map((c) => (
-            <li key={c.number}>{chapterLink(c.number)}</li>
-          ))}
-      </ol>
       <p class="utrecht-paragraph">
         <A href="/boek/inhoud">{t('book.fullContents')}</A> · <A href="/boek/afdrukken">{t('book.printWhole')}</A>
       </p>

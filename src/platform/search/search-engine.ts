@@ -20,6 +20,8 @@ const EXPANSION_FACTOR = 0.5;
 const MAX_QUERY_TERMS = 8;
 const MAX_EXPANSIONS = 40;
 export const MAX_QUERY_LENGTH = 200;
+/** Part of every indexed version: raise it when the analysis changes, so sources are indexed again. */
+export const INDEX_FORMAT = 2;
 
 /** Replaces everything a source has in the index, inside the caller's transaction. */
 export async function replaceSource(
@@ -33,13 +35,14 @@ export async function replaceSource(
   const analysed = documents.map((d) => {
     const frequencies = termFrequencies(d.body);
     for (const [term, count] of termFrequencies(d.title)) frequencies.set(term, (frequencies.get(term) ?? 0) + count * TITLE_BOOST);
+    for (const pair of termPairs(d.title)) frequencies.set(pair, (frequencies.get(pair) ?? 0) + TITLE_BOOST);
     let length = 0;
     for (const count of frequencies.values()) length += count;
     return { document: d, frequencies, length };
   });
   const totalLength = analysed.reduce((sum, a) => sum + a.length, 0);
   const averageLength = Math.max(1, totalLength / Math.max(1, analysed.length));
-  await repo.insertSource(db, { source, version, documentCount: documents.length, totalLength, indexedAt: now.toISOString() });
+  await repo.insertSource(db, { source, version: `${version}/${INDEX_FORMAT}`, documentCount: documents.length, totalLength, indexedAt: now.toISOString() });
   await repo.insertDocuments(
     db,
     source,
@@ -63,8 +66,9 @@ export async function replaceSource(
   await repo.deleteUnusedTerms(db);
 }
 
-export async function indexedVersion(db: Queryable, source: string): Promise<string | undefined> {
-  return (await repo.selectSourceVersion(db, source))?.version;
+/** Whether the index holds this version of a source (indexed with the current analysis). */
+export async function isIndexed(db: Queryable, source: string, version: string): Promise<boolean> {
+  return (await repo.selectSourceVersion(db, source))?.version === `${version}/${INDEX_FORMAT}`;
 }
 
 export interface SnippetPart {
@@ -98,6 +102,12 @@ export interface SearchRequest {
   readonly pageSize?: number;
 }
 
+/** Neighbouring terms joined ("drom_3"), so that titles can match as a phrase. */
+function termPairs(text: string): string[] {
+  const terms = tokenize(text).flatMap((t) => (t.term ? [t.term] : []));
+  return terms.slice(1).map((term, i) => `${terms[i]}_${term}`);
+}
+
 const EMPTY_RESULTS = (query: string): SearchResults => ({ query, total: 0, countsByType: new Map(), hits: [], suggestions: [] });
 
 export async function search(db: Db, request: SearchRequest): Promise<SearchResults> {
@@ -115,6 +125,8 @@ export async function search(db: Db, request: SearchRequest): Promise<SearchResu
       }
     }
   }
+  // Two query words that stand side by side in a title ("Droom 3") count as one more matched word.
+  for (const pair of [...new Set(termPairs(text))].slice(0, MAX_QUERY_TERMS)) groups.push({ term: pair, factor: 1, group: groups.length + queryTerms.length });
   const allTerms = groups.map((g) => g.term);
   const [frequencies, corpus] = await Promise.all([repo.selectDocumentFrequencies(k, allTerms), repo.selectCorpusSize(k)]);
   const weighted = groups

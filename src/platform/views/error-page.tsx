@@ -25,6 +25,19 @@ export function ErrorPage({ ctx, status, reference, detailKey }: { ctx: PageCont
           {ctx.t('error.reference')} <code class="mmm-reference">{reference}</code>
         </P>
       ) : null}
+      {status === 404 ? (
+        <form method="get" action="/zoeken" role="search" class="mmm-search-form">
+          <div class="utrecht-form-field">
+            <label class="utrecht-form-label" for="zoeken-404">
+              {ctx.t('error.404.search')}
+            </label>
+            <input class="utrecht-textbox utrecht-textbox--html-input mmm-search-form__input" type="search" id="zoeken-404" name="q" maxLength={200} />
+          </div>
+          <button type="submit" class="utrecht-button utrecht-button--primary-action">
+            {ctx.t('layout.searchButton')}
+          </button>
+        </form>
+      ) : null}
       <P>
         <A href="/">{ctx.t('error.backHome')}</A>
       </P>
