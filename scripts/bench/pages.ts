@@ -1,8 +1,9 @@
 // npm run bench -- [--duration 10] [--connections 50] [--workers 1] [--memory]
 //
-// Measures what rendering costs: the home page and a logged-in team page, each served dynamically by the real
-// application and, for comparison, the very same HTML saved to a file and served statically by the same server
-// process. A benchmark, not a test: it prints a table and exits 0. Loopback only; data lives in a temporary folder.
+// Measures what rendering costs: the home page, a logged-in team page and a chapter of the book (anonymous), each
+// served dynamically by the real application and, for comparison, the very same HTML saved to a file and served
+// statically by the same server process. A benchmark, not a test: it prints a table and exits 0. Loopback only;
+// data lives in a temporary folder.
 import fastifyStatic from '@fastify/static';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -62,10 +63,18 @@ function options(): { duration: number; connections: number; workers: number; me
   };
 }
 
+type PageName = 'home' | 'team' | 'hoofdstuk';
+type Serving = 'dynamisch' | 'statisch' | 'geheugen';
+
 interface Row {
   readonly label: string;
+  readonly page: PageName;
+  readonly serving: Serving;
   readonly result: AutocannonResult;
 }
+
+/** A chapter of the book: public reading, long text with mentions resolved to links. */
+const CHAPTER_PATH = '/boek/hoofdstukken/verdiepen';
 
 async function main(): Promise<void> {
   const opts = options();
@@ -151,26 +160,32 @@ async function main(): Promise<void> {
     };
     const homeBytes = await save('/', 'home.html', {}, '<html');
     const teamBytes = await save(teamPath, 'team.html', { cookie }, 'Benchteam Zeeland');
+    const chapterBytes = await save(CHAPTER_PATH, 'hoofdstuk.html', {}, 'Verdiepen');
 
     console.log(
       `Werkplaats bench: ${opts.connections} verbindingen, ${opts.duration} s per meting, ${opts.workers} worker(s), ` +
-        `Node ${process.version}, server op ${base}\nhome ${homeBytes} bytes, team ${teamBytes} bytes (${teamPath})\n`,
+        `Node ${process.version}, server op ${base}\nhome ${homeBytes} bytes, team ${teamBytes} bytes (${teamPath}), ` +
+        `hoofdstuk ${chapterBytes} bytes (${CHAPTER_PATH})\n`,
     );
-    const targets: Array<readonly [string, string, Record<string, string>]> = [
-      ['home dynamisch  /', '/', {}],
-      ['home statisch', '/static/bench/home.html', {}],
-      ['team dynamisch  (ingelogd)', teamPath, { cookie }],
-      ['team statisch', '/static/bench/team.html', {}],
+    const targets: Array<readonly [string, PageName, Serving, string, Record<string, string>]> = [
+      ['home dynamisch  /', 'home', 'dynamisch', '/', {}],
+      ['home statisch', 'home', 'statisch', '/static/bench/home.html', {}],
+      ['team dynamisch  (ingelogd)', 'team', 'dynamisch', teamPath, { cookie }],
+      ['team statisch', 'team', 'statisch', '/static/bench/team.html', {}],
+      ['hoofdstuk dynamisch  (anoniem)', 'hoofdstuk', 'dynamisch', CHAPTER_PATH, {}],
+      ['hoofdstuk statisch', 'hoofdstuk', 'statisch', '/static/bench/hoofdstuk.html', {}],
       ...(opts.memory
         ? ([
-            ['home statisch uit geheugen', '/static/bench-memory/home.html', {}],
-            ['team statisch uit geheugen', '/static/bench-memory/team.html', {}],
+            ['home statisch uit geheugen', 'home', 'geheugen', '/static/bench-memory/home.html', {}],
+            ['team statisch uit geheugen', 'team', 'geheugen', '/static/bench-memory/team.html', {}],
+            ['hoofdstuk statisch uit geheugen', 'hoofdstuk', 'geheugen', '/static/bench-memory/hoofdstuk.html', {}],
           ] as const)
         : []),
     ];
     const rows: Row[] = [];
-    for (const [label, url, headers] of targets) {
-      process.stdout.write(`meet ${label.padEnd(28)} ...`);
+    const labelWidth = Math.max(28, ...targets.map(([label]) => label.length));
+    for (const [label, page, serving, url, headers] of targets) {
+      process.stdout.write(`meet ${label.padEnd(labelWidth)} ...`);
       const result = await autocannon({
         url: base + url,
         connections: opts.connections,
@@ -183,7 +198,7 @@ async function main(): Promise<void> {
         throw new BenchError(`${label}: ${result.non2xx} antwoorden niet 2xx, ${result.errors} fouten; meting ongeldig`);
       }
       process.stdout.write(` ${Math.round(result.requests.average)} req/s\n`);
-      rows.push({ label, result });
+      rows.push({ label, page, serving, result });
     }
     printTable(rows);
   } finally {
@@ -215,11 +230,12 @@ function printTable(rows: readonly Row[]): void {
     const p99 = dynamic.result.latency.p99 / Math.max(stat.result.latency.p99, 0.001);
     return `req/s ${throughput.toFixed(2)}x, p50 ${p50.toFixed(2)}x, p99 ${p99.toFixed(2)}x`;
   };
-  console.log(`\ndynamisch/statisch home: ${ratio(rows[0], rows[1])}`);
-  console.log(`dynamisch/statisch team: ${ratio(rows[2], rows[3])}`);
-  if (rows.length > 4) {
-    console.log(`dynamisch/geheugen home: ${ratio(rows[0], rows[4])}`);
-    console.log(`dynamisch/geheugen team: ${ratio(rows[2], rows[5])}`);
+  const row = (page: PageName, serving: Serving) => rows.find((r) => r.page === page && r.serving === serving);
+  const pages: readonly PageName[] = ['home', 'team', 'hoofdstuk'];
+  console.log('');
+  for (const page of pages) console.log(`dynamisch/statisch ${page}: ${ratio(row(page, 'dynamisch'), row(page, 'statisch'))}`);
+  if (rows.some((r) => r.serving === 'geheugen')) {
+    for (const page of pages) console.log(`dynamisch/geheugen ${page}: ${ratio(row(page, 'dynamisch'), row(page, 'geheugen'))}`);
   }
 }
 

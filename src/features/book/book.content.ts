@@ -223,9 +223,9 @@ export class Book {
     }
     page('documenten');
     for (const d of documents.documents) {
-      this.add({ ref: `document:${d.slug}`, type: 'document', url: `/boek/documenten/${d.slug}`, title: d.title, parent: 'pagina:documenten', provenance: d.provenance }, [d.body]);
+      this.add({ ref: `document:${d.slug}`, type: 'document', url: `/boek/documenten/${d.slug}`, title: d.title, parent: 'pagina:documenten', provenance: d.provenance }, [d.audience, d.body]);
     }
-    page('verantwoording');
+    page('verantwoording', documents.attribution.map((a) => `${a.title}. ${a.publisher}, ${a.date}. ${a.note ?? ''}`));
 
     this.professionPattern = namePattern(professionIndex.professions.flatMap((p) => professionVariants(p.name)), 'iu');
     this.storyNamePattern = namePattern(stories.map((s) => s.name), 'u');

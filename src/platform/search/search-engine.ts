@@ -119,6 +119,11 @@ export async function search(db: Db, request: SearchRequest): Promise<SearchResu
   const groups: { term: string; factor: number; group: number }[] = [];
   for (const [group, term] of queryTerms.entries()) {
     groups.push({ term, factor: 1, group });
+    if (term.length >= 6 && !/\d/.test(term)) {
+      // The stemmer treats a compound's last part on its own ("bedrijfsartsen" → "bedrijfsarts", but
+      // "bedrijfsarts" → "bedrijfsart"), so one or two letters shorter counts almost as the same word.
+      for (const shorter of [term.slice(0, -1), term.slice(0, -2)]) groups.push({ term: shorter, factor: 0.8, group });
+    }
     if (term.length >= 4 && !/\d/.test(term)) {
       for (const expansion of await repo.selectTermsContaining(k, term, MAX_EXPANSIONS)) {
         if (!groups.some((g) => g.term === expansion)) groups.push({ term: expansion, factor: EXPANSION_FACTOR, group });
