@@ -195,7 +195,7 @@ for (const database of databases) {
         assert.equal(p.url(), instructionUrl);
         // Breadcrumbs lead up to the workbook and its questionnaire.
         await follow(visitor, exactLink(p.getByRole('navigation', { name: 'Kruimelpad' }), 'Werkboekinstructies'), 'Werkboekinstructies');
-        await follow(visitor, main(p).getByRole('link', { name: /vragenlijst/i }).last());
+        await follow(visitor, exactLink(main(p), 'Vragenlijst en opzet interview ervaringsdeskundige'), 'Vragenlijst en opzet interview ervaringsdeskundige');
 
         // The table of contents.
         await home();
@@ -269,7 +269,8 @@ for (const database of databases) {
         await home();
         await follow(visitor, exactLink(main(p), 'Andere documenten'), 'Andere documenten');
         await follow(visitor, exactLink(main(p), 'Op avontuur met twintig beroepsgroepen'), 'Op avontuur met twintig beroepsgroepen');
-        await follow(visitor, main(p).getByRole('link', { name: /^Bron:|Verantwoording/ }).or(p.locator('.mmm-provenance').getByRole('link')).first(), 'Verantwoording');
+        // Where a text comes from links to the attribution page.
+        await follow(visitor, main(p).getByRole('paragraph').filter({ hasText: /^Herkomst:/ }).getByRole('link'), 'Verantwoording');
 
         // The whole book for printing.
         await home();
