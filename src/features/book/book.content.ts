@@ -308,11 +308,11 @@ export class Book {
     return blocks;
   }
 
-  /** Items that link to this one, in reading order. */
+  /** Items that link to this one, in reading order (its own list or parent page not counted). */
   mentionedIn(ref: string): BookItem[] {
     const from = this.linksTo.get(ref) ?? new Set<string>();
     const parent = this.items.get(ref)?.parent;
-    return this.order.filter((r) => from.has(r) && r !== parent && this.items.get(r)!.type !== 'page' || (from.has(r) && r !== parent && r.startsWith('pagina:') && !isListOf(r, ref))).map((r) => this.items.get(r)!);
+    return this.order.filter((r) => from.has(r) && r !== parent).map((r) => this.items.get(r)!);
   }
 
   /** Everything an item links to (for tests of link integrity). */
@@ -384,10 +384,6 @@ export class Book {
     const lower = word.toLowerCase();
     return this.pack.professionIndex.professions.find((p) => professionVariants(p.name).some((v) => v.toLowerCase() === lower))?.slug;
   }
-}
-
-function isListOf(listRef: string, itemRef: string): boolean {
-  return listRef === itemRef;
 }
 
 export function splitRef(ref: string): [string, string] {

@@ -38,6 +38,7 @@ import {
   SourcesPage,
   StoriesPage,
   StoryPage,
+  WorkbookPage,
 } from './book.views.js';
 
 type ItemView = (props: { ctx: PageContext; book: Book; itemRef: string }) => VNode;
@@ -67,7 +68,7 @@ export const bookRoutes: FastifyPluginAsync = async (app) => {
   page('/boek/afdrukken', (_, ctx) => PrintBookPage({ ctx, book }));
   page('/boek/verhalen', (request, ctx) => StoriesPage({ ctx, book, filters: storyFiltersSchema.parse(request.query ?? {}) }));
   page('/boek/dromen', (request, ctx) => DreamsPage({ ctx, book, filters: dreamFiltersSchema.parse(request.query ?? {}) }));
-  page('/boek/werkboek', (_, ctx) => WorkbookPageView(ctx, book));
+  page('/boek/werkboek', (_, ctx) => WorkbookPage({ ctx, book }));
   page('/boek/bronnen', (_, ctx) => SourcesPage({ ctx, book }));
   page('/boek/beroepen', (_, ctx) => ProfessionsPage({ ctx, book }));
   page('/boek/praktijkvoorbeelden', (_, ctx) => GoodPracticesPage({ ctx, book }));
@@ -92,7 +93,7 @@ export const bookRoutes: FastifyPluginAsync = async (app) => {
   const itemRoute = (path: string) =>
     app.get(path, publicPage, async (request, reply) => {
       const url = request.url.split(/[?#]/)[0]!.replace(/\/$/, '');
-      const item = book.itemAt(decodeURI(url));
+      const item = book.itemAt(safeDecode(url));
       const entry = item && ITEM_PAGES.find(([prefix, refType]) => url.startsWith(prefix) && refTypeOf(item.ref) === refType);
       const special = item?.ref === 'vragenlijst:interview';
       if (!item || (!entry && !special && item.type !== 'report')) return reply.callNotFound();
@@ -104,16 +105,18 @@ export const bookRoutes: FastifyPluginAsync = async (app) => {
   itemRoute('/boek/zeeland/:slug');
 };
 
+function safeDecode(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
 function refTypeOf(ref: string): string {
   return ref.slice(0, ref.indexOf(':'));
 }
 
-import { WorkbookPage } from './book.views.js';
-function WorkbookPageView(ctx: PageContext, book: Book): VNode {
-  return WorkbookPage({ ctx, book });
-}
-
-/** Book pages are the same for everyone, so browsers and proxies may keep them a little while. */
 function sendBookPage(request: FastifyRequest, reply: FastifyReply, view: (ctx: PageContext) => VNode): FastifyReply {
   return sendPage(request, reply, view);
 }
