@@ -15,7 +15,7 @@ export const bookNl = {
   'book.practiceLead': 'Wat in de regio al goed werkt.',
   'book.learningLead': 'Leermomenten uit de praktijk: zorg, werk en de mens zelf.',
   'book.chainLead': 'Zes levensfasen: wie is erbij betrokken en welke professionals helpen.',
-  'book.vocabularyLead': 'Woorden die mogelijkheden laten zien in plaats van beperkingen.',
+  'book.vocabularyLead': 'Woorden die laten zien wat mensen kunnen: mogelijkheden en kwaliteiten.',
   'book.feedbackLead': 'Zo geef je elkaar feedback die helpt.',
   'book.roadmapLead': 'De mijlpalen van de regio’s op weg naar 2024.',
   'book.roadmapActionsLead': 'De acties bij de mijlpalen, per fase en domein.',
