@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { announceSetupIfNeeded } from './features/setup/setup.service.js';
+import { prepareSearch } from './features/search/search.service.js';
 
 async function main(): Promise<void> {
   let config;
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
   const { app, deps } = await buildApp(config);
   await app.listen({ host: config.host, port: config.port });
   await announceSetupIfNeeded(deps);
+  // Index the book now rather than on the first search; a failure here only delays search.
+  prepareSearch(deps).catch((error: unknown) => app.log.warn(`Zoekindex niet klaar: ${String(error)}`));
 
   let closing = false;
   const close = async (signal: string) => {

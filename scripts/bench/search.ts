@@ -1,0 +1,580 @@
+// node --import tsx scripts/bench/search.ts [--documents 100000] [--queries 300] [--databases sqlite,postgres]
+//                                          [--pg-url postgres://…] [--seed 1] [--skip-analyze]
+//
+// Measures the knowledge base's search: latency (p50/p95/p99/mean of one search() call) over the book alone and over
+// the book plus N synthetic Dutch documents, on SQLite and on PostgreSQL, and the size of the index. It uses the
+// project's own engine (replaceSource, search) on a fresh database: SQLite in a temporary folder, PostgreSQL in a
+// throwaway schema that is dropped at the end, also after an error or Ctrl-C. A benchmark, not a test: it prints
+// tables and exits 0; 1 only when it cannot run, 130 when interrupted. PostgreSQL that cannot be reached is skipped.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { sql, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import pg from 'pg';
+import { theBook } from '../../src/features/book/book.content.js';
+import { BOOK_SOURCE, bookSearchDocuments } from '../../src/features/book/book.search.js';
+import { createDb, type Db, type DialectName } from '../../src/platform/db/create-db.js';
+import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import { replaceSource, search, type SearchableDocument, type SearchRequest } from '../../src/platform/search/search-engine.js';
+
+class BenchError extends Error {}
+
+const SYNTHETIC_SOURCE = 'synthetisch';
+const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
+/** Passes over the query mix before measuring (caches, prepared plans, JIT). */
+const WARMUP_PASSES = 2;
+
+interface Options {
+  readonly documents: number;
+  readonly queries: number;
+  readonly databases: readonly DialectName[];
+  readonly pgUrl: string;
+  readonly seed: number;
+  readonly analyze: boolean;
+}
+
+function options(): Options {
+  const { values } = parseArgs({
+    options: {
+      documents: { type: 'string', default: '100000' },
+      queries: { type: 'string', default: '300' },
+      databases: { type: 'string', default: 'sqlite,postgres' },
+      'pg-url': { type: 'string', default: process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? DEFAULT_PG_URL },
+      seed: { type: 'string', default: '1' },
+      // PostgreSQL: by default the search tables are analysed after indexing, as autovacuum would do shortly after.
+      'skip-analyze': { type: 'boolean', default: false },
+    },
+  });
+  const number = (name: string, value: string, min: number) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new BenchError(`--${name} moet een geheel getal van minstens ${min} zijn (gekregen: ${value})`);
+    return n;
+  };
+  const databases = [...new Set(values.databases.split(',').map((d) => d.trim()).filter(Boolean))];
+  for (const d of databases) {
+    if (d !== 'sqlite' && d !== 'postgres') throw new BenchError(`--databases kent alleen sqlite en postgres (gekregen: ${d})`);
+  }
+  if (databases.length === 0) throw new BenchError('--databases is leeg');
+  if (!/^postgres(ql)?:\/\//.test(values['pg-url'])) throw new BenchError(`--pg-url moet met postgres:// beginnen`);
+  return {
+    documents: number('documents', values.documents, 0),
+    queries: number('queries', values.queries, 1),
+    databases: databases as DialectName[],
+    pgUrl: values['pg-url'],
+    seed: number('seed', values.seed, 0),
+    analyze: !values['skip-analyze'],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cleanup, also on Ctrl-C: every resource registers how to remove itself; the signal handler runs what is left.
+
+type Cleanup = (interrupted: boolean) => Promise<void>;
+const cleanups = new Set<Cleanup>();
+let interrupted = false;
+
+/** Registers a cleanup that runs at most once, whether called by the normal path or by the signal handler. */
+function registerCleanup(work: Cleanup): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  const once: Cleanup = (wasInterrupted) => {
+    cleanups.delete(once);
+    done ??= work(wasInterrupted);
+    return done;
+  };
+  cleanups.add(once);
+  return () => once(false);
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  if (interrupted) {
+    console.error(`\n${signal} opnieuw: direct gestopt, zonder verder op te ruimen.`);
+    process.exit(130);
+  }
+  interrupted = true;
+  console.error(`\n${signal}: afgebroken, bezig met opruimen (nogmaals ${signal} om direct te stoppen) ...`);
+  void (async () => {
+    for (const cleanup of [...cleanups].reverse()) {
+      try {
+        await cleanup(true);
+      } catch (error) {
+        console.error(`Opruimen mislukt: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    process.exit(130);
+  })();
+}
+
+/**
+ * better-sqlite3 answers synchronously, so a long run of statements (indexing 100,000 documents) never lets the event
+ * loop turn and Ctrl-C would wait until it ends. Used only while indexing: yields to the event loop after each
+ * statement. The searches are measured without it.
+ */
+class YieldPlugin implements KyselyPlugin {
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (interrupted) throw new BenchError('afgebroken');
+    return args.result;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Synthetic documents: deterministic Dutch-looking text from the book's own words plus Dutch compounds.
+
+/** mulberry32: small, fast, good enough for test data, and the same on every machine. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Parts of Dutch compounds in the domain (linking -s- included where Dutch uses it).
+const COMPOUND_MODIFIERS = [
+  'job', 'loopbaan', 'werk', 'arbeids', 're-integratie', 'zorg', 'team', 'ervarings', 'levens', 'praktijk', 'cliënt',
+  'herstel', 'werkgevers', 'werknemers', 'participatie', 'gezondheids', 'begeleidings', 'functionerings', 'sollicitatie',
+  'bedrijfs', 'traject', 'ziekte', 'inkomens', 'talent', 'regio', 'buurt', 'stage', 'leer', 'verzuim', 'keten',
+];
+const COMPOUND_HEADS = [
+  'coach', 'coaching', 'gever', 'nemer', 'begeleider', 'plek', 'overleg', 'traject', 'plan', 'gesprek', 'deskundige',
+  'ondersteuner', 'netwerk', 'afspraak', 'budget', 'aanpassing', 'vaardigheden', 'ervaring', 'kwaliteit', 'ritme',
+  'coördinator', 'adviseur', 'verklaring', 'regeling', 'ontwikkeling', 'kansen', 'beleid', 'dossier', 'consulent', 'tafel',
+];
+const SYNTHETIC_TYPES = ['chapter', 'story', 'dream', 'instruction', 'source', 'profession', 'recommendation'] as const;
+const WORD_PATTERN = /\p{L}+(?:[-'’]\p{L}+)*/gu;
+const SMALL_WORDS = new Set(['de', 'het', 'een', 'en', 'van', 'in', 'op', 'te', 'met', 'voor', 'dat', 'die', 'is', 'zijn', 'niet']);
+
+interface Vocabulary {
+  /** Every word of the book's text in reading order, so that common words stay common (Zipf) in the synthetic text. */
+  readonly running: readonly string[];
+  /** Distinct longer lower-case words: for titles and for new compounds. */
+  readonly content: readonly string[];
+}
+
+function bookVocabulary(documents: readonly SearchableDocument[]): Vocabulary {
+  const running: string[] = [];
+  const content = new Set<string>();
+  for (const d of documents) {
+    for (const match of d.body.matchAll(WORD_PATTERN)) {
+      const word = match[0];
+      running.push(word);
+      if (word.length >= 5 && /^\p{Ll}+$/u.test(word) && !SMALL_WORDS.has(word)) content.add(word);
+    }
+  }
+  if (running.length === 0 || content.size === 0) throw new BenchError('het boek leverde geen woorden op voor de synthetische documenten');
+  return { running, content: [...content].sort() };
+}
+
+function syntheticDocuments(count: number, seed: number, vocabulary: Vocabulary): SearchableDocument[] {
+  const random = prng(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const compound = () => {
+    const word = pick(COMPOUND_MODIFIERS) + pick(COMPOUND_HEADS);
+    const r = random();
+    return r < 0.15 ? `${word}s` : r < 0.25 ? `${word}en` : word;
+  };
+  const word = () => {
+    const r = random();
+    if (r < 0.12) return compound();
+    // A new compound of two words of the book: the vocabulary keeps growing, as it does in real Dutch text.
+    if (r < 0.135) return pick(vocabulary.content) + pick(vocabulary.content);
+    const w = pick(vocabulary.running);
+    return /^\p{Lu}\p{Ll}/u.test(w) && random() < 0.7 ? w.toLowerCase() : w;
+  };
+  const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+  const documents: SearchableDocument[] = [];
+  for (let n = 1; n <= count; n++) {
+    const titleWords = 2 + Math.floor(random() * 4);
+    const title = capital(Array.from({ length: titleWords }, () => (random() < 0.3 ? compound() : pick(vocabulary.content))).join(' '));
+    const total = 40 + Math.floor(random() * 81);
+    const sentences: string[] = [];
+    let written = 0;
+    while (written < total) {
+      const length = Math.min(total - written, 5 + Math.floor(random() * 12));
+      const words = Array.from({ length }, word);
+      if (length > 8 && random() < 0.4) words[Math.floor(length / 2)] += ',';
+      sentences.push(`${capital(words.join(' '))}.`);
+      written += length;
+    }
+    documents.push({ key: `s-${n}`, type: pick(SYNTHETIC_TYPES), url: `/synthetisch/${n}`, title, body: sentences.join(' ') });
+  }
+  return documents;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The query mix, cycled: what visitors of the knowledge base type.
+
+interface BenchQuery {
+  readonly label: string;
+  readonly request: SearchRequest;
+  /** The query must find nothing (a misspelling); checked, so the mix keeps measuring what it says. */
+  readonly expectNothing?: boolean;
+}
+
+const QUERIES: readonly BenchQuery[] = [
+  { label: 'werkgever', request: { text: 'werkgever' } },
+  { label: 'jobcoach', request: { text: 'jobcoach' } },
+  { label: 'coach (samenstellingen)', request: { text: 'coach' } },
+  { label: 'cliënt', request: { text: 'cliënt' } },
+  { label: 'werk (kort, veel samenst.)', request: { text: 'werk' } },
+  { label: 'psychische kwetsbaarheid', request: { text: 'psychische kwetsbaarheid' } },
+  { label: 're-integratie werkgever', request: { text: 're-integratie werkgever' } },
+  { label: 'terugkeer naar werk', request: { text: 'terugkeer naar werk' } },
+  { label: 'jobcoach gesprek werkplek', request: { text: 'jobcoach gesprek werkplek' } },
+  { label: 'minderwaardigheidsgevoel (zeldz.)', request: { text: 'minderwaardigheidsgevoel' } },
+  { label: 'wrekgever (typfout, 0 treffers)', request: { text: 'wrekgever' }, expectNothing: true },
+  { label: 'begeleiding [instruction]', request: { text: 'begeleiding', types: ['instruction'] } },
+  { label: 'Droom 3 (titel)', request: { text: 'Droom 3' } },
+];
+
+interface Measurement {
+  readonly samples: number[];
+  readonly perQuery: Map<string, number[]>;
+  readonly totals: Map<string, number>;
+  readonly suggestions: Map<string, readonly string[]>;
+}
+
+async function measure(db: Db, runs: number): Promise<Measurement> {
+  for (let i = 0; i < WARMUP_PASSES * QUERIES.length; i++) await search(db, QUERIES[i % QUERIES.length]!.request);
+  const m: Measurement = { samples: [], perQuery: new Map(), totals: new Map(), suggestions: new Map() };
+  for (let i = 0; i < runs; i++) {
+    if (interrupted) throw new BenchError('afgebroken');
+    const query = QUERIES[i % QUERIES.length]!;
+    const start = performance.now();
+    const results = await search(db, query.request);
+    const elapsed = performance.now() - start;
+    m.samples.push(elapsed);
+    const list = m.perQuery.get(query.label) ?? [];
+    list.push(elapsed);
+    m.perQuery.set(query.label, list);
+    m.totals.set(query.label, results.total);
+    m.suggestions.set(query.label, results.suggestions);
+  }
+  return m;
+}
+
+interface Stats {
+  readonly n: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly mean: number;
+  readonly max: number;
+}
+
+function stats(samples: readonly number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  // Nearest rank: the smallest sample with at least p% of the samples at or below it.
+  const rank = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+  const mean = sorted.reduce((s, x) => s + x, 0) / Math.max(1, sorted.length);
+  return { n: sorted.length, p50: rank(50), p95: rank(95), p99: rank(99), mean, max: sorted[sorted.length - 1] ?? NaN };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The databases.
+
+interface IndexSize {
+  readonly documents: number;
+  readonly postings: number;
+  readonly terms: number;
+  /** The size that counts for comparison, in bytes. */
+  readonly bytes: number;
+  /** How that size was measured, and its parts. */
+  readonly detail: string;
+}
+
+interface Target {
+  readonly name: DialectName;
+  readonly description: string;
+  readonly db: Db;
+  /** Run after each indexing (PostgreSQL: ANALYZE). */
+  afterIndexing(): Promise<string | undefined>;
+  size(): Promise<IndexSize>;
+  dispose(): Promise<void>;
+}
+
+async function rowCounts(db: Db): Promise<{ documents: number; postings: number; terms: number }> {
+  const count = async (table: 'search_documents' | 'search_postings' | 'search_terms') =>
+    Number((await db.kysely.selectFrom(table).select(sql<string | number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  return { documents: await count('search_documents'), postings: await count('search_postings'), terms: await count('search_terms') };
+}
+
+function openSqlite(): Target {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mmm-bench-search-'));
+  const file = path.join(dir, 'bench.sqlite');
+  const db = createDb(`sqlite:${file}`);
+  const dispose = registerCleanup(async () => {
+    // Closing the handle directly also works while an interrupted transaction is still open.
+    try {
+      db.sqliteHandle?.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  return {
+    name: 'sqlite',
+    description: `SQLite ${String(db.sqliteHandle!.prepare('SELECT sqlite_version() AS v').pluck().get())}, ${file}`,
+    db,
+    afterIndexing: async () => undefined,
+    async size() {
+      const handle = db.sqliteHandle!;
+      // Move the write-ahead log into the file, so that the file size is the index size.
+      handle.pragma('wal_checkpoint(TRUNCATE)');
+      const pages = Number(handle.pragma('page_count', { simple: true })) * Number(handle.pragma('page_size', { simple: true }));
+      const fileBytes = statSync(file).size;
+      let perTable: string;
+      try {
+        const rows = handle
+          .prepare(
+            `SELECT m.tbl_name AS tbl, sum(s.pgsize) AS bytes FROM dbstat s JOIN sqlite_master m ON m.name = s.name
+             WHERE m.tbl_name LIKE 'search\\_%' ESCAPE '\\' GROUP BY m.tbl_name ORDER BY m.tbl_name`,
+          )
+          .all() as { tbl: string; bytes: number }[];
+        perTable = `; ${rows.map((r) => `${r.tbl.replace('search_', '')} ${mb(r.bytes)}`).join(', ')} (dbstat, met indexen)`;
+      } catch {
+        perTable = ' (dbstat niet beschikbaar)';
+      }
+      return { ...(await rowCounts(db)), bytes: fileBytes, detail: `bestand ${mb(fileBytes)}, page_count×page_size ${mb(pages)}${perTable}` };
+    },
+    dispose,
+  };
+}
+
+/** The PostgreSQL target, or undefined when the server cannot be reached (the benchmark then skips it). */
+async function openPostgres(url: string): Promise<Target | undefined> {
+  const shown = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000, application_name: 'mmm-bench-search-admin' });
+  try {
+    await admin.connect();
+  } catch (error) {
+    await admin.end().catch(() => undefined);
+    console.log(`PostgreSQL overgeslagen: ${shown} is niet bereikbaar (${error instanceof Error ? error.message : String(error)}).`);
+    return undefined;
+  }
+  const version = String((await admin.query<{ v: string }>('SHOW server_version')).rows[0]?.v);
+  const schema = `bench_${Math.random().toString(36).slice(2, 12)}`;
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  // The application name marks the benchmark's own connections, so that Ctrl-C can end them before dropping the schema.
+  const db = createDb(`${url}${url.includes('?') ? '&' : '?'}application_name=${schema}`, { pgSchema: schema, pgPoolSize: 4 });
+  const dispose = registerCleanup(async (wasInterrupted) => {
+    try {
+      if (wasInterrupted) {
+        await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()', [schema]);
+        void db.close().catch(() => undefined);
+      } else {
+        await db.close();
+      }
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    } finally {
+      await admin.end().catch(() => undefined);
+    }
+  });
+  return {
+    name: 'postgres',
+    description: `PostgreSQL ${version}, ${shown}, schema ${schema}`,
+    db,
+    async afterIndexing() {
+      await sql`ANALYZE search_sources, search_documents, search_postings, search_terms`.execute(db.kysely);
+      return 'ANALYZE';
+    },
+    async size() {
+      const rows = (
+        await admin.query<{ relname: string; bytes: string }>(
+          `SELECT c.relname, pg_total_relation_size(c.oid) AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE n.nspname = $1 AND c.relkind = 'r' AND c.relname LIKE 'search\\_%' ORDER BY c.relname`,
+          [schema],
+        )
+      ).rows;
+      const total = rows.reduce((sum, r) => sum + Number(r.bytes), 0);
+      const parts = rows.map((r) => `${r.relname.replace('search_', '')} ${mb(Number(r.bytes))}`).join(', ');
+      return { ...(await rowCounts(db)), bytes: total, detail: `pg_total_relation_size ${mb(total)}: ${parts}` };
+    },
+    dispose,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+interface DatabaseResult {
+  readonly target: Target;
+  readonly bookIndexSeconds: number;
+  readonly syntheticIndexSeconds: number;
+  readonly book: Measurement;
+  readonly synthetic: Measurement;
+  readonly bookSize: IndexSize;
+  readonly syntheticSize: IndexSize;
+}
+
+async function indexSource(target: Target, source: string, version: string, documents: readonly SearchableDocument[]): Promise<number> {
+  const kysely = target.db.dialect === 'sqlite' ? target.db.kysely.withPlugin(new YieldPlugin()) : target.db.kysely;
+  const start = performance.now();
+  await kysely.transaction().execute((trx) => replaceSource(trx, source, version, documents, new Date()));
+  const seconds = (performance.now() - start) / 1000;
+  const extra = opts.analyze ? await target.afterIndexing() : undefined;
+  const note = extra ? `, daarna ${extra} ${((performance.now() - start) / 1000 - seconds).toFixed(1)} s` : '';
+  console.log(`  ${source}: ${documents.length} documenten geïndexeerd in ${seconds.toFixed(1)} s (${Math.round(documents.length / Math.max(seconds, 0.001))} doc/s)${note}`);
+  return seconds;
+}
+
+async function benchDatabase(target: Target, bookDocuments: readonly SearchableDocument[], synthetic: readonly SearchableDocument[]): Promise<DatabaseResult> {
+  console.log(`\n== ${target.description}`);
+  await migrateToLatest(target.db);
+  const bookIndexSeconds = await indexSource(target, BOOK_SOURCE, theBook().version, bookDocuments);
+  process.stdout.write(`  meet alleen boek: ${WARMUP_PASSES} opwarmrondes, ${opts.queries} zoekacties ...`);
+  let start = performance.now();
+  const book = await measure(target.db, opts.queries);
+  process.stdout.write(` ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
+  const bookSize = await target.size();
+
+  const syntheticIndexSeconds = await indexSource(target, SYNTHETIC_SOURCE, `bench-${opts.seed}-${synthetic.length}`, synthetic);
+  process.stdout.write(`  meet boek + ${synthetic.length} synthetisch: ${WARMUP_PASSES} opwarmrondes, ${opts.queries} zoekacties ...`);
+  start = performance.now();
+  const withSynthetic = await measure(target.db, opts.queries);
+  process.stdout.write(` ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
+  const syntheticSize = await target.size();
+
+  for (const query of QUERIES) {
+    for (const [phase, m] of [['alleen boek', book], ['met synthetisch', withSynthetic]] as const) {
+      const total = m.totals.get(query.label);
+      if (query.expectNothing && total !== undefined && total > 0) console.log(`  LET OP: "${query.request.text}" vond ${total} treffers (${phase}); bedoeld als zoekvraag zonder treffers.`);
+      if (!query.expectNothing && total === 0) console.log(`  LET OP: "${query.request.text}" vond niets (${phase}).`);
+    }
+  }
+  const result = { target, bookIndexSeconds, syntheticIndexSeconds, book, synthetic: withSynthetic, bookSize, syntheticSize };
+  printQueryTable(result);
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Output.
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const ms = (x: number) => x.toFixed(2);
+const times = (x: number) => `${x.toFixed(1)}x`;
+
+function table(header: readonly string[], lines: readonly (readonly string[])[], leftColumns = 1): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const format = (cells: readonly string[]) => cells.map((c, i) => (i < leftColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  console.log(`${format(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const line of lines) console.log(format(line));
+}
+
+function printQueryTable(r: DatabaseResult): void {
+  console.log(`\n  ${r.target.name}: per zoekvraag (mediaan van ${Math.ceil(opts.queries / QUERIES.length)} of minder metingen)`);
+  const lines = QUERIES.map((q) => {
+    const book = stats(r.book.perQuery.get(q.label) ?? []);
+    const synthetic = stats(r.synthetic.perQuery.get(q.label) ?? []);
+    const suggestion = r.synthetic.suggestions.get(q.label)?.[0];
+    return [
+      q.label,
+      String(r.book.totals.get(q.label) ?? '-'),
+      Number.isNaN(book.p50) ? '-' : ms(book.p50),
+      String(r.synthetic.totals.get(q.label) ?? '-'),
+      Number.isNaN(synthetic.p50) ? '-' : ms(synthetic.p50),
+      Number.isNaN(synthetic.p50) ? '-' : times(synthetic.p50 / Math.max(book.p50, 0.001)),
+      suggestion ? `suggestie: ${suggestion}` : '',
+    ];
+  });
+  table(['zoekvraag', 'treffers boek', 'ms boek', 'treffers +synth.', 'ms +synth.', 'factor', ''], lines);
+}
+
+function printSummary(results: readonly DatabaseResult[], syntheticCount: number, bookCount: number): void {
+  console.log(`\nZoeklatentie per search()-aanroep (wandkloktijd, ms), ${opts.queries} zoekacties per meting`);
+  const lines: string[][] = [];
+  for (const r of results) {
+    const book = stats(r.book.samples);
+    const synthetic = stats(r.synthetic.samples);
+    lines.push([r.target.name, `alleen boek (${bookCount} doc.)`, String(book.n), ms(book.p50), ms(book.p95), ms(book.p99), ms(book.mean), ms(book.max)]);
+    lines.push([r.target.name, `boek + ${syntheticCount} synth.`, String(synthetic.n), ms(synthetic.p50), ms(synthetic.p95), ms(synthetic.p99), ms(synthetic.mean), ms(synthetic.max)]);
+    const ratio = (a: number, b: number) => times(a / Math.max(b, 0.001));
+    lines.push([r.target.name, 'factor synth./boek', '', ratio(synthetic.p50, book.p50), ratio(synthetic.p95, book.p95), ratio(synthetic.p99, book.p99), ratio(synthetic.mean, book.mean), ratio(synthetic.max, book.max)]);
+  }
+  table(['database', 'index', 'n', 'p50', 'p95', 'p99', 'gem.', 'max'], lines, 2);
+
+  console.log('\nIndexgrootte');
+  const sizeLines: string[][] = [];
+  for (const r of results) {
+    for (const [label, s] of [['alleen boek', r.bookSize], [`boek + ${syntheticCount} synth.`, r.syntheticSize]] as const) {
+      sizeLines.push([r.target.name, label, String(s.documents), String(s.postings), String(s.terms), mb(s.bytes)]);
+    }
+  }
+  table(['database', 'index', 'documenten', 'postings', 'termen', 'grootte'], sizeLines, 2);
+  for (const r of results) {
+    console.log(`  ${r.target.name} alleen boek: ${r.bookSize.detail}`);
+    console.log(`  ${r.target.name} boek + synth.: ${r.syntheticSize.detail}`);
+  }
+
+  console.log('');
+  for (const r of results) {
+    const book = stats(r.book.samples);
+    const s = stats(r.synthetic.samples);
+    console.log(
+      `${r.target.name}: boek + ${syntheticCount} synthetische documenten geïndexeerd in ${r.syntheticIndexSeconds.toFixed(1)} s; ` +
+        `zoeken p50 ${ms(s.p50)} / p95 ${ms(s.p95)} / p99 ${ms(s.p99)} ms (alleen boek p50 ${ms(book.p50)} ms, ` +
+        `${times(s.p50 / Math.max(book.p50, 0.001))}); index ${mb(r.syntheticSize.bytes)}, ${r.syntheticSize.postings} postings.`,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+let opts: Options;
+
+async function main(): Promise<number> {
+  opts = options();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const started = performance.now();
+
+  const start = performance.now();
+  const bookDocuments = bookSearchDocuments(theBook());
+  const vocabulary = bookVocabulary(bookDocuments);
+  const synthetic = syntheticDocuments(opts.documents, opts.seed, vocabulary);
+  const words = synthetic.reduce((sum, d) => sum + d.body.split(' ').length, 0);
+  console.log(
+    `Zoekbench: boek ${bookDocuments.length} documenten + ${synthetic.length} synthetische (seed ${opts.seed}, ` +
+      `${Math.round(words / Math.max(1, synthetic.length))} woorden gemiddeld, woordenschat uit ${vocabulary.running.length} woorden van het boek), ` +
+      `${opts.queries} zoekacties per meting over ${QUERIES.length} zoekvragen, Node ${process.version}; ` +
+      `documenten gemaakt in ${((performance.now() - start) / 1000).toFixed(1)} s`,
+  );
+
+  const results: DatabaseResult[] = [];
+  let failed = false;
+  for (const name of opts.databases) {
+    if (interrupted) break;
+    const target = name === 'sqlite' ? openSqlite() : await openPostgres(opts.pgUrl);
+    if (!target) continue;
+    try {
+      results.push(await benchDatabase(target, bookDocuments, synthetic));
+    } catch (error) {
+      if (interrupted) break;
+      failed = true;
+      console.error(`\n${name}: meting mislukt: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    } finally {
+      if (!interrupted) await target.dispose();
+    }
+  }
+  if (interrupted) return new Promise<number>(() => undefined); // the signal handler cleans up and exits
+  if (results.length > 0) printSummary(results, synthetic.length, bookDocuments.length);
+  else console.log('\nNiets gemeten.');
+  console.log(`\nKlaar in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  return failed || results.length === 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (error: unknown) => {
+    if (interrupted) return; // the signal handler cleans up and exits
+    console.error(error instanceof BenchError ? `Bench afgebroken: ${error.message}` : error);
+    for (const cleanup of [...cleanups].reverse()) await cleanup(false).catch(() => undefined);
+    process.exit(1);
+  },
+);
