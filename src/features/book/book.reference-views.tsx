@@ -285,6 +285,7 @@ const PERSONA_FIELDS = [
 export function CasePage({ ctx, book, itemRef }: BookPageProps) {
   const { t } = ctx;
   const c = book.pack.zeeland.cases.find((x) => `casus:${x.number}` === itemRef)!;
+  const fromThisCase = book.pack.zeeland.recommendations.filter((x) => x.cases.includes(c.number));
   const r = renderer(book);
   return (
     <BookFrame ctx={ctx} book={book} itemRef={itemRef}>
@@ -327,16 +328,18 @@ export function CasePage({ ctx, book, itemRef }: BookPageProps) {
           </section>
         ) : null;
       })}
-      <h2 class="utrecht-heading-2">{t('book.uniqueFromCase')}</h2>
-      <ul class="utrecht-unordered-list">
-        {book.pack.zeeland.recommendations
-          .filter((x) => x.cases.includes(c.number))
-          .map((x) => (
-            <li class="utrecht-unordered-list__item" key={x.number}>
-              <A href={`/boek/zeeland/aanbevelingen/${x.number}`}>{`Aanbeveling ${x.number}`}</A>: {x.text}
-            </li>
-          ))}
-      </ul>
+      {fromThisCase.length > 0 ? (
+        <>
+          <h2 class="utrecht-heading-2">{t('book.uniqueFromCase')}</h2>
+          <ul class="utrecht-unordered-list">
+            {fromThisCase.map((x) => (
+              <li class="utrecht-unordered-list__item" key={x.number}>
+                <A href={`/boek/zeeland/aanbevelingen/${x.number}`}>{`Aanbeveling ${x.number}`}</A>: {x.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </BookFrame>
   );
 }
