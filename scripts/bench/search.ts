@@ -1,5 +1,5 @@
 // node --import tsx scripts/bench/search.ts [--documents 100000] [--queries 300] [--databases sqlite,postgres]
-//                                          [--pg-url postgres://…] [--seed 1] [--skip-analyze]
+//                                          [--pg-url postgres://…] [--seed 1] [--skip-vacuum]
 //
 // Measures the knowledge base's search: latency (p50/p95/p99/mean of one search() call) over the book alone and over
 // the book plus N synthetic Dutch documents, on SQLite and on PostgreSQL, and the size of the index. It uses the
@@ -32,7 +32,7 @@ interface Options {
   readonly databases: readonly DialectName[];
   readonly pgUrl: string;
   readonly seed: number;
-  readonly analyze: boolean;
+  readonly vacuum: boolean;
 }
 
 function options(): Options {
@@ -43,8 +43,9 @@ function options(): Options {
       databases: { type: 'string', default: 'sqlite,postgres' },
       'pg-url': { type: 'string', default: process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? DEFAULT_PG_URL },
       seed: { type: 'string', default: '1' },
-      // PostgreSQL: by default the search tables are analysed after indexing, as autovacuum would do shortly after.
-      'skip-analyze': { type: 'boolean', default: false },
+      // PostgreSQL: by default the search tables get VACUUM ANALYZE after indexing, the state autovacuum brings them to
+      // shortly after a source was replaced; skip it to measure straight after the bulk insert.
+      'skip-vacuum': { type: 'boolean', default: false },
     },
   });
   const number = (name: string, value: string, min: number) => {
@@ -64,7 +65,7 @@ function options(): Options {
     databases: databases as DialectName[],
     pgUrl: values['pg-url'],
     seed: number('seed', values.seed, 0),
-    analyze: !values['skip-analyze'],
+    vacuum: !values['skip-vacuum'],
   };
 }
 
@@ -94,6 +95,8 @@ function onSignal(signal: NodeJS.Signals): void {
   }
   interrupted = true;
   console.error(`\n${signal}: afgebroken, bezig met opruimen (nogmaals ${signal} om direct te stoppen) ...`);
+  // Connections broken off while cleaning up may report errors nobody listens to; they must not stop the cleanup.
+  process.on('uncaughtException', (error) => console.error(`(tijdens opruimen: ${error.message})`));
   void (async () => {
     for (const cleanup of [...cleanups].reverse()) {
       try {
@@ -107,16 +110,18 @@ function onSignal(signal: NodeJS.Signals): void {
 }
 
 /**
- * better-sqlite3 answers synchronously, so a long run of statements (indexing 100,000 documents) never lets the event
- * loop turn and Ctrl-C would wait until it ends. Used only while indexing: yields to the event loop after each
- * statement. The searches are measured without it.
+ * Used only while indexing (the searches are measured without it): after each statement, stops the transaction when
+ * Ctrl-C was pressed, so that it rolls back and the cleanup can go ahead. On SQLite it also yields to the event loop:
+ * better-sqlite3 answers synchronously, so a long run of statements never lets the loop turn and Ctrl-C would wait
+ * until indexing 100,000 documents has ended.
  */
-class YieldPlugin implements KyselyPlugin {
+class InterruptPlugin implements KyselyPlugin {
+  constructor(private readonly yieldEachStatement: boolean) {}
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     return args.node;
   }
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    await new Promise((resolve) => setImmediate(resolve));
+    if (this.yieldEachStatement) await new Promise((resolve) => setImmediate(resolve));
     if (interrupted) throw new BenchError('afgebroken');
     return args.result;
   }
@@ -155,22 +160,22 @@ const SMALL_WORDS = new Set(['de', 'het', 'een', 'en', 'van', 'in', 'op', 'te', 
 interface Vocabulary {
   /** Every word of the book's text in reading order, so that common words stay common (Zipf) in the synthetic text. */
   readonly running: readonly string[];
-  /** Distinct longer lower-case words: for titles and for new compounds. */
+  /** The longer lower-case words of that text, as often as they occur there: for titles and for new compounds. */
   readonly content: readonly string[];
 }
 
 function bookVocabulary(documents: readonly SearchableDocument[]): Vocabulary {
   const running: string[] = [];
-  const content = new Set<string>();
+  const content: string[] = [];
   for (const d of documents) {
     for (const match of d.body.matchAll(WORD_PATTERN)) {
       const word = match[0];
       running.push(word);
-      if (word.length >= 5 && /^\p{Ll}+$/u.test(word) && !SMALL_WORDS.has(word)) content.add(word);
+      if (word.length >= 5 && /^\p{Ll}+$/u.test(word) && !SMALL_WORDS.has(word)) content.push(word);
     }
   }
-  if (running.length === 0 || content.size === 0) throw new BenchError('het boek leverde geen woorden op voor de synthetische documenten');
-  return { running, content: [...content].sort() };
+  if (running.length === 0 || content.length === 0) throw new BenchError('het boek leverde geen woorden op voor de synthetische documenten');
+  return { running, content };
 }
 
 function syntheticDocuments(count: number, seed: number, vocabulary: Vocabulary): SearchableDocument[] {
@@ -184,7 +189,8 @@ function syntheticDocuments(count: number, seed: number, vocabulary: Vocabulary)
   const word = () => {
     const r = random();
     if (r < 0.12) return compound();
-    // A new compound of two words of the book: the vocabulary keeps growing, as it does in real Dutch text.
+    // A new compound of two words of the book: the vocabulary keeps growing, as it does in real Dutch text. Frequent
+    // words are part of many compounds, rare words of few.
     if (r < 0.135) return pick(vocabulary.content) + pick(vocabulary.content);
     const w = pick(vocabulary.running);
     return /^\p{Lu}\p{Ll}/u.test(w) && random() < 0.7 ? w.toLowerCase() : w;
@@ -295,7 +301,7 @@ interface Target {
   readonly name: DialectName;
   readonly description: string;
   readonly db: Db;
-  /** Run after each indexing (PostgreSQL: ANALYZE). */
+  /** Run after each indexing (PostgreSQL: VACUUM ANALYZE); says what it did. */
   afterIndexing(): Promise<string | undefined>;
   size(): Promise<IndexSize>;
   dispose(): Promise<void>;
@@ -359,7 +365,7 @@ async function openPostgres(url: string): Promise<Target | undefined> {
     console.log(`PostgreSQL overgeslagen: ${shown} is niet bereikbaar (${error instanceof Error ? error.message : String(error)}).`);
     return undefined;
   }
-  const version = String((await admin.query<{ v: string }>('SHOW server_version')).rows[0]?.v);
+  const version = String((await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version);
   const schema = `bench_${Math.random().toString(36).slice(2, 12)}`;
   await admin.query(`CREATE SCHEMA ${schema}`);
   // The application name marks the benchmark's own connections, so that Ctrl-C can end them before dropping the schema.
@@ -367,8 +373,15 @@ async function openPostgres(url: string): Promise<Target | undefined> {
   const dispose = registerCleanup(async (wasInterrupted) => {
     try {
       if (wasInterrupted) {
-        await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()', [schema]);
-        void db.close().catch(() => undefined);
+        // Cancel what runs now; the open transaction then rolls back and the pool can close. Connections that do not
+        // let go within a few seconds are ended, because they would hold locks on the schema.
+        const backends = `FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()`;
+        await admin.query(`SELECT pg_cancel_backend(pid) ${backends}`, [schema]);
+        const closed = await Promise.race([
+          db.close().then(() => true, () => true),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000).unref()),
+        ]);
+        if (!closed) await admin.query(`SELECT pg_terminate_backend(pid) ${backends}`, [schema]);
       } else {
         await db.close();
       }
@@ -382,8 +395,8 @@ async function openPostgres(url: string): Promise<Target | undefined> {
     description: `PostgreSQL ${version}, ${shown}, schema ${schema}`,
     db,
     async afterIndexing() {
-      await sql`ANALYZE search_sources, search_documents, search_postings, search_terms`.execute(db.kysely);
-      return 'ANALYZE';
+      await sql`VACUUM (ANALYZE) search_sources, search_documents, search_postings, search_terms`.execute(db.kysely);
+      return 'VACUUM ANALYZE';
     },
     async size() {
       const rows = (
@@ -414,11 +427,11 @@ interface DatabaseResult {
 }
 
 async function indexSource(target: Target, source: string, version: string, documents: readonly SearchableDocument[]): Promise<number> {
-  const kysely = target.db.dialect === 'sqlite' ? target.db.kysely.withPlugin(new YieldPlugin()) : target.db.kysely;
+  const kysely = target.db.kysely.withPlugin(new InterruptPlugin(target.db.dialect === 'sqlite'));
   const start = performance.now();
   await kysely.transaction().execute((trx) => replaceSource(trx, source, version, documents, new Date()));
   const seconds = (performance.now() - start) / 1000;
-  const extra = opts.analyze ? await target.afterIndexing() : undefined;
+  const extra = opts.vacuum ? await target.afterIndexing() : undefined;
   const note = extra ? `, daarna ${extra} ${((performance.now() - start) / 1000 - seconds).toFixed(1)} s` : '';
   console.log(`  ${source}: ${documents.length} documenten geïndexeerd in ${seconds.toFixed(1)} s (${Math.round(documents.length / Math.max(seconds, 0.001))} doc/s)${note}`);
   return seconds;
@@ -462,7 +475,7 @@ const times = (x: number) => `${x.toFixed(1)}x`;
 
 function table(header: readonly string[], lines: readonly (readonly string[])[], leftColumns = 1): void {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const format = (cells: readonly string[]) => cells.map((c, i) => (i < leftColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  const format = (cells: readonly string[]) => cells.map((c, i) => (i < leftColumns || header[i] === 'opmerking' ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
   console.log(`${format(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const line of lines) console.log(format(line));
 }
@@ -483,7 +496,7 @@ function printQueryTable(r: DatabaseResult): void {
       suggestion ? `suggestie: ${suggestion}` : '',
     ];
   });
-  table(['zoekvraag', 'treffers boek', 'ms boek', 'treffers +synth.', 'ms +synth.', 'factor', ''], lines);
+  table(['zoekvraag', 'treffers boek', 'ms boek', 'treffers +synth.', 'ms +synth.', 'factor', 'opmerking'], lines);
 }
 
 function printSummary(results: readonly DatabaseResult[], syntheticCount: number, bookCount: number): void {
@@ -565,7 +578,7 @@ async function main(): Promise<number> {
   if (interrupted) return new Promise<number>(() => undefined); // the signal handler cleans up and exits
   if (results.length > 0) printSummary(results, synthetic.length, bookDocuments.length);
   else console.log('\nNiets gemeten.');
-  console.log(`\nKlaar in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(`\nKlaar in ${((performance.now() - started) / 1000).toFixed(1)} s (piekgeheugen ${Math.round(process.resourceUsage().maxRSS / 1024)} MB).`);
   return failed || results.length === 0 ? 1 : 0;
 }
 

@@ -25,6 +25,13 @@ function NavLink({ href, current, children }: { href: string; current: string; c
   );
 }
 
+/** Browser tabs and search engines show about 70 characters; the page's own title comes first. */
+function documentTitle(title: string, siteName: string): string {
+  const full = `${title} · ${siteName}`;
+  if (full.length <= 70) return full;
+  return title.length <= 70 ? title : `${title.slice(0, 69).trimEnd()}…`;
+}
+
 export function Layout({ ctx, title, children, breadcrumbs }: LayoutProps) {
   const { t, principal } = ctx;
   const otherLocale = ctx.locale === 'nl' ? 'en' : 'nl';
@@ -33,7 +40,7 @@ export function Layout({ ctx, title, children, breadcrumbs }: LayoutProps) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · ${ctx.siteName}`}</title>
+        <title>{documentTitle(title, ctx.siteName)}</title>
         <link rel="stylesheet" href="/static/app.css" />
         <link rel="stylesheet" href="/static/print.css" media="print" />
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
