@@ -26,6 +26,21 @@ export class BodyRenderer {
     return this.blocks(blocks);
   }
 
+  /** Lines of content (rules, actions, recommendations) as a list. */
+  list(owner: string, items: readonly string[], ordered = false): ComponentChildren {
+    const List = ordered ? 'ol' : 'ul';
+    const kind = ordered ? 'ordered' : 'unordered';
+    return (
+      <List class={`utrecht-${kind}-list`}>
+        {items.map((item, i) => (
+          <li class={`utrecht-${kind}-list__item`} key={i}>
+            {this.line(owner, item)}
+          </li>
+        ))}
+      </List>
+    );
+  }
+
   private block(b: Block, key: number, headingOffset: number): ComponentChildren {
     switch (b.kind) {
       case 'paragraph':

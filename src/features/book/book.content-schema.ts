@@ -203,6 +203,19 @@ export const professionIndexFileSchema = z.strictObject({
   associationsProvenance: provenanceSchema,
 });
 
+/** A Routekaart part: its introduction and its tables of text cells. */
+const roadmapPartSchema = z.strictObject({
+  intro: text,
+  tables: z.array(
+    z.strictObject({
+      title: text,
+      columns: z.array(text).min(2),
+      rows: z.array(z.array(z.string())).min(1),
+    }),
+  ),
+  provenance: provenanceSchema,
+});
+
 /** content/boek/tabellen.json: the book's reference tables. */
 export const tablesFileSchema = z.strictObject({
   chainOfWork: z.strictObject({
@@ -236,29 +249,9 @@ export const tablesFileSchema = z.strictObject({
     provenance: provenanceSchema,
   }),
   /** Chapter 4.3: the Routekaart 2024 milestone tables. */
-  roadmapMilestones: z.strictObject({
-    intro: text,
-    tables: z.array(
-      z.strictObject({
-        title: text,
-        columns: z.array(text).min(2),
-        rows: z.array(z.array(z.string())).min(1),
-      }),
-    ),
-    provenance: provenanceSchema,
-  }),
+  roadmapMilestones: roadmapPartSchema,
   /** Chapter 5.3: the Routekaart acties tables, per phase and domain. */
-  roadmapActions: z.strictObject({
-    intro: text,
-    tables: z.array(
-      z.strictObject({
-        title: text,
-        columns: z.array(text).min(2),
-        rows: z.array(z.array(z.string())).min(1),
-      }),
-    ),
-    provenance: provenanceSchema,
-  }),
+  roadmapActions: roadmapPartSchema,
 });
 
 const addressee = z.enum(['persoon', 'omgeving', 'uitvoeringsinstantie', 'overkoepelend']);

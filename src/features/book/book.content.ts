@@ -110,14 +110,6 @@ const PAGE_ALIASES: Record<string, string> = {
 
 export const ADDRESSEE_ORDER: readonly Addressee[] = ['persoon', 'omgeving', 'uitvoeringsinstantie', 'overkoepelend'];
 
-const SLUG = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-
 export function sectionAnchor(number: string): string {
   return `paragraaf-${number.replace(/\./g, '-')}`;
 }
@@ -412,4 +404,3 @@ export function theBook(): Book {
   return cached;
 }
 
-export { SLUG as slugify };

@@ -149,23 +149,11 @@ export function FeedbackRulesPage({ ctx, book }: { ctx: PageContext; book: Book 
     <BookFrame ctx={ctx} book={book} itemRef={owner}>
       {r.body(owner, f.intro, 1)}
       <h2 class="utrecht-heading-2">{t('book.feedbackGiving')}</h2>
-      <ol class="utrecht-ordered-list">
-        {f.giving.map((g, i) => (
-          <li class="utrecht-ordered-list__item" key={i}>
-            {r.line(owner, g)}
-          </li>
-        ))}
-      </ol>
+      {r.list(owner, f.giving, true)}
       {f.receiving.length > 0 ? (
         <>
           <h2 class="utrecht-heading-2">{t('book.feedbackReceiving')}</h2>
-          <ol class="utrecht-ordered-list">
-            {f.receiving.map((g, i) => (
-              <li class="utrecht-ordered-list__item" key={i}>
-                {r.line(owner, g)}
-              </li>
-            ))}
-          </ol>
+          {r.list(owner, f.receiving, true)}
         </>
       ) : null}
     </BookFrame>
@@ -198,13 +186,7 @@ export function LearningMomentsPage({ ctx, book }: { ctx: PageContext; book: Boo
       {book.pack.practice.learningMoments.map((l) => (
         <section key={l.domain}>
           <h2 class="utrecht-heading-2">{l.domain}</h2>
-          <ul class="utrecht-unordered-list">
-            {l.items.map((item, i) => (
-              <li class="utrecht-unordered-list__item" key={i}>
-                {r.line(owner, item)}
-              </li>
-            ))}
-          </ul>
+          {r.list(owner, l.items)}
         </section>
       ))}
     </BookFrame>
@@ -303,13 +285,7 @@ export function CasePage({ ctx, book, itemRef }: BookPageProps) {
       {c.bottlenecks.length > 0 ? (
         <>
           <h2 class="utrecht-heading-2">{t('book.bottlenecks')}</h2>
-          <ul class="utrecht-unordered-list">
-            {c.bottlenecks.map((b, i) => (
-              <li class="utrecht-unordered-list__item" key={i}>
-                {r.line(itemRef, b)}
-              </li>
-            ))}
-          </ul>
+          {r.list(itemRef, c.bottlenecks)}
         </>
       ) : null}
       <h2 class="utrecht-heading-2">{t('book.caseRecommendations')}</h2>

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { sendPage } from '../../platform/http/render.js';
 import type { PageContext } from '../../platform/views/page-context.js';
@@ -61,7 +61,7 @@ export const bookRoutes: FastifyPluginAsync = async (app) => {
   const book = theBook();
   const publicPage = { config: { permission: 'public' } } as const;
   const page = (path: string, view: (request: FastifyRequest, ctx: PageContext) => VNode) =>
-    app.get(path, publicPage, async (request, reply) => sendBookPage(request, reply, (ctx) => view(request, ctx)));
+    app.get(path, publicPage, async (request, reply) => sendPage(request, reply, (ctx) => view(request, ctx)));
 
   page('/boek', (_, ctx) => BookHomePage({ ctx, book }));
   page('/boek/inhoud', (_, ctx) => ContentsPage({ ctx, book }));
@@ -97,9 +97,9 @@ export const bookRoutes: FastifyPluginAsync = async (app) => {
       const entry = item && ITEM_PAGES.find(([prefix, refType]) => url.startsWith(prefix) && refTypeOf(item.ref) === refType);
       const special = item?.ref === 'vragenlijst:interview';
       if (!item || (!entry && !special && item.type !== 'report')) return reply.callNotFound();
-      if (special) return sendBookPage(request, reply, (ctx) => QuestionnairePage({ ctx, book }));
-      if (item.type === 'report') return sendBookPage(request, reply, (ctx) => ReportSectionPage({ ctx, book, itemRef: item.ref }));
-      return sendBookPage(request, reply, (ctx) => entry![2]({ ctx, book, itemRef: item.ref }));
+      if (special) return sendPage(request, reply, (ctx) => QuestionnairePage({ ctx, book }));
+      if (item.type === 'report') return sendPage(request, reply, (ctx) => ReportSectionPage({ ctx, book, itemRef: item.ref }));
+      return sendPage(request, reply, (ctx) => entry![2]({ ctx, book, itemRef: item.ref }));
     });
   for (const [prefix] of ITEM_PAGES) itemRoute(`${prefix}:slug`);
   itemRoute('/boek/zeeland/:slug');
@@ -115,8 +115,4 @@ function safeDecode(url: string): string {
 
 function refTypeOf(ref: string): string {
   return ref.slice(0, ref.indexOf(':'));
-}
-
-function sendBookPage(request: FastifyRequest, reply: FastifyReply, view: (ctx: PageContext) => VNode): FastifyReply {
-  return sendPage(request, reply, view);
 }

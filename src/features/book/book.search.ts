@@ -19,7 +19,7 @@ export function bookSearchDocuments(book: Book): SearchableDocument[] {
           type: 'chapter',
           url: `${item.url}#${sectionAnchor(s.number)}`,
           title: `${s.number} ${s.title} (${item.title})`,
-          body: plain(book, ref, s.body),
+          body: book.plainTextOf(ref, s.body),
         });
       }
       continue;
@@ -29,11 +29,6 @@ export function bookSearchDocuments(book: Book): SearchableDocument[] {
     documents.push({ key: ref, type: item.type, url: item.url, title: item.title, body });
   }
   return documents;
-}
-
-function plain(book: Book, owner: string, body: string): string {
-  // blocksText through the book, so mentions are resolved the same way as on the page.
-  return book.plainTextOf(owner, body);
 }
 
 const pending = new WeakMap<object, Promise<void>>();

@@ -3,7 +3,11 @@ import type { PageContext } from '../../platform/views/page-context.js';
 import { sectionAnchor, type Book, type Dream, type Story } from './book.content.js';
 import { BookFrame, FilterForm, FilterSelect, LinkList, renderer, type BookPageProps } from './book.frame.js';
 
-const sortedUnique = (values: readonly string[]) => [...new Set(values)].sort((a, b) => a.localeCompare(b, 'nl'));
+/** Choose one of the regions the items come from. */
+function RegionFilter({ ctx, value, regions }: { ctx: PageContext; value: string; regions: readonly string[] }) {
+  const options = [...new Set(regions)].sort((a, b) => a.localeCompare(b, 'nl')).map((r) => ({ value: r, label: r }));
+  return <FilterSelect name="regio" label={ctx.t('book.region')} value={value} allLabel={ctx.t('book.allRegions')} options={options} />;
+}
 
 export function BookHomePage({ ctx, book }: { ctx: PageContext; book: Book }) {
   const { t } = ctx;
@@ -143,13 +147,7 @@ export function StoriesPage({ ctx, book, filters }: { ctx: PageContext; book: Bo
   return (
     <BookFrame ctx={ctx} book={book} itemRef="pagina:verhalen" lead={<p class="utrecht-paragraph">{t('book.storiesIntro')}</p>}>
       <FilterForm ctx={ctx} action="/boek/verhalen">
-        <FilterSelect
-          name="regio"
-          label={t('book.region')}
-          value={filters.regio}
-          allLabel={t('book.allRegions')}
-          options={sortedUnique(book.pack.stories.map((s) => s.region)).map((r) => ({ value: r, label: r }))}
-        />
+        <RegionFilter ctx={ctx} value={filters.regio} regions={book.pack.stories.map((s) => s.region)} />
         <FilterSelect
           name="soort"
           label={t('book.storyKind')}
@@ -225,13 +223,7 @@ export function DreamsPage({ ctx, book, filters }: { ctx: PageContext; book: Boo
   return (
     <BookFrame ctx={ctx} book={book} itemRef="pagina:dromen" lead={<p class="utrecht-paragraph">{t('book.dreamsIntro')}</p>}>
       <FilterForm ctx={ctx} action="/boek/dromen">
-        <FilterSelect
-          name="regio"
-          label={t('book.region')}
-          value={filters.regio}
-          allLabel={t('book.allRegions')}
-          options={sortedUnique(book.pack.dreams.map((d) => d.region)).map((r) => ({ value: r, label: r }))}
-        />
+        <RegionFilter ctx={ctx} value={filters.regio} regions={book.pack.dreams.map((d) => d.region)} />
         <FilterSelect
           name="domein"
           label={t('book.domain')}
@@ -297,13 +289,7 @@ export function DreamPage({ ctx, book, itemRef }: BookPageProps) {
             {m.actions.length > 0 ? (
               <>
                 <p class="utrecht-paragraph mmm-muted">{t('book.actions')}</p>
-                <ul class="utrecht-unordered-list">
-                  {m.actions.map((a, j) => (
-                    <li class="utrecht-unordered-list__item" key={j}>
-                      {r.line(itemRef, a)}
-                    </li>
-                  ))}
-                </ul>
+                {r.list(itemRef, m.actions)}
               </>
             ) : null}
           </li>

@@ -1,7 +1,7 @@
 import type { Db } from '../db/create-db.js';
 import type { Queryable } from '../db/database.js';
 import * as repo from './search.repo.js';
-import { foldText, termFrequencies, termOf, tokenize } from './text-analysis.js';
+import { foldText, termFrequencies, tokenize } from './text-analysis.js';
 
 export interface SearchableDocument {
   /** Unique within the source. */
@@ -256,4 +256,3 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-export { termOf };
