@@ -17,6 +17,10 @@ import { homeRoutes } from './features/home/home.routes.js';
 import { regionsRoutes } from './features/regions/regions.routes.js';
 import { setupRoutes } from './features/setup/setup.routes.js';
 import { teamsRoutes } from './features/teams/teams.routes.js';
+import { workbookRoutes } from './features/workbook/workbook.routes.js';
+import { agendaRoutes } from './features/agenda/agenda.routes.js';
+import { agendaExportRoutes } from './features/agenda/agenda.exports-routes.js';
+import { reminderRoutes } from './features/agenda/agenda.reminders-routes.js';
 
 export interface BuildOptions {
   /** Use this database instead of opening DATABASE_URL (tests pass their own). */
@@ -63,6 +67,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(accountsRoutes);
   await app.register(regionsRoutes);
   await app.register(teamsRoutes);
+  await app.register(workbookRoutes);
+  await app.register(agendaRoutes);
+  await app.register(agendaExportRoutes);
+  await app.register(reminderRoutes);
   await app.register(bookRoutes);
   await app.register(searchRoutes);
   await app.register(adminRoutes);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import { describe, test } from 'node:test';
 import { createTestApp, type TestApp } from './platform/testing/test-app.js';
 import type { Response, TestClient } from './platform/testing/test-client.js';
@@ -105,6 +106,48 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'POST /teams/:teamId/uitnodigingen/:invitationId/intrekken': ['facilitator'],
   'GET /teams/uitnodiging/:token': EVERYONE,
   'POST /teams/uitnodiging/:token': SIGNED_IN,
+  // Workbooks: the dashboard for anyone signed in; a workbook only for its members (here: the team's).
+  'GET /werkboek': SIGNED_IN,
+  'GET /werkboek/nieuw': SIGNED_IN,
+  'POST /werkboek/nieuw': SIGNED_IN,
+  'POST /werkboek/uitnodigingen/:invitationId': SIGNED_IN,
+  'GET /werkboek/mijn-acties': SIGNED_IN,
+  'GET /werkboek/herinneringen': SIGNED_IN,
+  'POST /werkboek/herinneringen': SIGNED_IN,
+  'GET /werkboek/:workspaceId': ['member', 'facilitator'],
+  'POST /werkboek/:workspaceId/uitnodigen': ['member', 'facilitator'],
+  'POST /werkboek/:workspaceId/uitnodigingen/:invitationId/intrekken': ['member', 'facilitator'],
+  'POST /werkboek/:workspaceId/leden/:userId/verwijderen': ['member', 'facilitator'],
+  'POST /werkboek/:workspaceId/verwijderen': ['member', 'facilitator'],
+  'GET /werkboek/:workspaceId/stap/:step': ['member', 'facilitator'],
+  'POST /werkboek/:workspaceId/stap/:step': ['member', 'facilitator'],
+  'GET /werkboek/:workspaceId/stap/:step/geschiedenis/:fieldKey': ['member', 'facilitator'],
+  'GET /werkboek/:workspaceId/agenda': ['member', 'facilitator'],
+  'GET /werkboek/:workspaceId/droom-kiezen': ['member', 'facilitator'],
+  'POST /werkboek/:workspaceId/droom-kiezen': ['member', 'facilitator'],
+  'GET /werkboek/:workspaceId/mijlpalen/nieuw': ['member', 'facilitator'],
+  'POST /werkboek/:workspaceId/mijlpalen/nieuw': ['member', 'facilitator'],
+  'GET /werkboek/:workspaceId/mijlpalen/:milestoneId': ['member', 'facilitator'],
+  'POST /werkboek/:workspaceId/mijlpalen/:milestoneId': ['member', 'facilitator'],
+  'POST /werkboek/:workspaceId/mijlpalen/:milestoneId/verwijderen': ['member', 'facilitator'],
+  'POST /werkboek/:workspaceId/mijlpalen/:milestoneId/bereikt': ['member', 'facilitator'],
+  'POST /werkboek/:workspaceId/mijlpalen/:milestoneId/niet-bereikt': ['member', 'facilitator'],
+  'POST /werkboek/:workspaceId/mijlpalen/:milestoneId/omhoog': ['member', 'facilitator'],
+  'POST /werkboek/:workspaceId/mijlpalen/:milestoneId/omlaag': ['member', 'facilitator'],
+  'POST /werkboek/:workspaceId/mijlpalen/:milestoneId/reacties': ['member', 'facilitator'],
+  'GET /werkboek/:workspaceId/mijlpalen/:milestoneId/acties/nieuw': ['member', 'facilitator'],
+  'POST /werkboek/:workspaceId/mijlpalen/:milestoneId/acties/nieuw': ['member', 'facilitator'],
+  'POST /werkboek/:workspaceId/acties/nieuw': ['member', 'facilitator'],
+  'GET /werkboek/:workspaceId/acties/:actionId': ['member', 'facilitator'],
+  'POST /werkboek/:workspaceId/acties/:actionId': ['member', 'facilitator'],
+  'POST /werkboek/:workspaceId/acties/:actionId/verwijderen': ['member', 'facilitator'],
+  'POST /werkboek/:workspaceId/acties/:actionId/reacties': ['member', 'facilitator'],
+  'GET /werkboek/:workspaceId/export/acties.csv': ['member', 'facilitator'],
+  'GET /werkboek/:workspaceId/export/agenda.ics': ['member', 'facilitator'],
+  'GET /werkboek/:workspaceId/export/werkboek.json': ['member', 'facilitator'],
+  'GET /werkboek/:workspaceId/afdrukken': ['member', 'facilitator'],
+  // Only the author deletes a comment; the world's comment is by a bystander member.
+  'POST /werkboek/:workspaceId/reacties/:commentId/verwijderen': NOBODY,
   'GET /beheer': ['administrator'],
   'GET /beheer/gebruikers': ['administrator'],
   'GET /beheer/gebruikers/:userId': ['administrator'],
@@ -148,10 +191,31 @@ async function buildWorld(t: TestApp): Promise<World> {
   assert.equal(appointed.status, 303, appointed.body.slice(0, 300));
   await enableTwoFactor(t, coordinator);
 
+  // A team workbook with a milestone, an action and a comment by the bystander.
+  await facilitator.client.get('/werkboek/nieuw');
+  const workbook = await facilitator.client.post('/werkboek/nieuw', { kind: 'team', name: 'Agenda Team Zeeland', teamId });
+  const workspaceId = /^\/werkboek\/([^/]+)\//.exec(workbook.location ?? '')?.[1];
+  assert.ok(workspaceId, `workbook not created: ${workbook.status}`);
+  const now = new Date().toISOString();
+  const db = t.deps.db.kysely;
+  const milestoneId = crypto.randomUUID();
+  const actionId = crypto.randomUUID();
+  const commentId = crypto.randomUUID();
+  const item = { workspace_id: workspaceId, description: '', position: 1, version: 1, created_by: facilitator.id, created_at: now, updated_by: facilitator.id, updated_at: now };
+  await db
+    .insertInto('agenda_milestones')
+    .values({ ...item, id: milestoneId, title: 'Werkgevers kennen de mogelijkheden', domain: 'werk', due_date: null, horizon: '1-jaar', celebration_plan: '', reached_at: null, celebration_note: null, source_dream: null })
+    .execute();
+  await db
+    .insertInto('agenda_actions')
+    .values({ ...item, id: actionId, milestone_id: milestoneId, title: 'Rondje langs werkgevers', owner_id: member.id, due_date: null, status: 'gepland', support: '', headwind: '' })
+    .execute();
+  await db.insertInto('agenda_comments').values({ id: commentId, workspace_id: workspaceId, subject_kind: 'milestone', subject_id: milestoneId, author_id: bystander.id, body: 'Mooi plan.', created_at: now }).execute();
+
   return {
     t,
     clients: { anonymous: t.client(), member: member.client, facilitator: facilitator.client, coordinator: coordinator.client, administrator: admin.client },
-    params: { teamId, userId: bystander.id, invitationId: invitation.id, token, slug: 'zeeland', idHash: 'f'.repeat(64), mailId: 'bestaat-niet', file: 'app.css' },
+    params: { workspaceId, milestoneId, actionId, commentId, step: 'verdiepen', fieldKey: '1.1.1', teamId, userId: bystander.id, invitationId: invitation.id, token, slug: 'zeeland', idHash: 'f'.repeat(64), mailId: 'bestaat-niet', file: 'app.css' },
   };
 }
 

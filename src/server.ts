@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { announceSetupIfNeeded } from './features/setup/setup.service.js';
 import { prepareSearch } from './features/search/search.service.js';
+import { startReminderSchedule } from './features/agenda/agenda.reminders.js';
 
 async function main(): Promise<void> {
   let config;
@@ -20,10 +21,14 @@ async function main(): Promise<void> {
   // Index the book now rather than on the first search; a failure here only delays search.
   prepareSearch(deps).catch((error: unknown) => app.log.warn(`Zoekindex niet klaar: ${String(error)}`));
 
+  // Daily e-mail about actions that are due; the job itself makes sure nobody gets two in a day.
+  const stopReminders = startReminderSchedule(deps);
+
   let closing = false;
   const close = async (signal: string) => {
     if (closing) return;
     closing = true;
+    stopReminders();
     app.log.info(`${signal} ontvangen, server stopt`);
     await app.close();
     process.exit(0);

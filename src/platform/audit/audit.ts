@@ -33,7 +33,13 @@ export type AuditEvent =
   | 'team.member_removed'
   | 'team.member_left'
   | 'team.role_changed'
-  | 'data.exported';
+  | 'data.exported'
+  | 'workbook.deleted'
+  | 'workbook.invitation_created'
+  | 'workbook.member_joined'
+  | 'workbook.member_left'
+  | 'workbook.member_removed'
+  | 'workbook.exported';
 
 export interface AuditEntry {
   readonly actorId: string | null;

@@ -275,6 +275,17 @@ const PRIMARY_KEYS: { readonly [T in keyof Database]: readonly (keyof Database[T
   search_documents: ['id'],
   search_postings: ['term', 'document_id'],
   search_terms: ['term'],
+  workspaces: ['id'],
+  workspace_members: ['workspace_id', 'user_id'],
+  workspace_invitations: ['id'],
+  workbook_answers: ['workspace_id', 'field_key'],
+  workbook_answer_revisions: ['id'],
+  agenda_milestones: ['id'],
+  agenda_actions: ['id'],
+  agenda_revisions: ['id'],
+  agenda_comments: ['id'],
+  agenda_reminder_preferences: ['user_id'],
+  agenda_reminders_sent: ['user_id', 'sent_on'],
 };
 
 type Row = Record<string, unknown>;

@@ -4,6 +4,15 @@ import type { LoginThrottleTable, RecoveryCodesTable, SessionsTable, UsersTable 
 import type { AccountTokensTable } from '../../features/accounts/accounts.tables.js';
 import type { SearchDocumentsTable, SearchPostingsTable, SearchSourcesTable, SearchTermsTable } from '../search/search.tables.js';
 import type { RegionCoordinatorsTable, RegionsTable } from '../../features/regions/regions.tables.js';
+import type { WorkbookAnswerRevisionsTable, WorkbookAnswersTable, WorkspaceInvitationsTable, WorkspaceMembersTable, WorkspacesTable } from '../../features/workbook/workbook.tables.js';
+import type {
+  AgendaActionsTable,
+  AgendaCommentsTable,
+  AgendaMilestonesTable,
+  AgendaReminderPreferencesTable,
+  AgendaRemindersSentTable,
+  AgendaRevisionsTable,
+} from '../../features/agenda/agenda.tables.js';
 import type { TeamInvitationsTable, TeamMembersTable, TeamsTable } from '../../features/teams/teams.tables.js';
 
 // The one place where every table type meets, so that Kysely can check queries across the schema.
@@ -23,6 +32,17 @@ export interface Database {
   search_documents: SearchDocumentsTable;
   search_postings: SearchPostingsTable;
   search_terms: SearchTermsTable;
+  workspaces: WorkspacesTable;
+  workspace_members: WorkspaceMembersTable;
+  workspace_invitations: WorkspaceInvitationsTable;
+  workbook_answers: WorkbookAnswersTable;
+  workbook_answer_revisions: WorkbookAnswerRevisionsTable;
+  agenda_milestones: AgendaMilestonesTable;
+  agenda_actions: AgendaActionsTable;
+  agenda_revisions: AgendaRevisionsTable;
+  agenda_comments: AgendaCommentsTable;
+  agenda_reminder_preferences: AgendaReminderPreferencesTable;
+  agenda_reminders_sent: AgendaRemindersSentTable;
 }
 
 /** What repo functions accept: the database itself or an open transaction. */

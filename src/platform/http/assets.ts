@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 /** Only the NL Design System components we use, so a cheap phone downloads little CSS. */
 const UTRECHT_COMPONENTS = [
   'root', 'document', 'page-header', 'page-footer', 'page-content', 'nav-bar', 'skip-link', 'breadcrumb-nav',
-  'heading-1', 'heading-2', 'heading-3', 'paragraph', 'link', 'button', 'alert', 'form-field', 'form-label',
+  'heading-1', 'heading-2', 'heading-3', 'heading-4', 'paragraph', 'link', 'button', 'alert', 'form-field', 'form-label',
   'form-field-description', 'form-field-error-message', 'form-fieldset', 'textbox', 'textarea', 'select',
   'radio-button', 'checkbox', 'table', 'unordered-list', 'ordered-list', 'status-badge', 'code',
 ];
@@ -32,9 +32,34 @@ function utrechtCss(): string {
   return UTRECHT_COMPONENTS.map((name) => readFileSync(require.resolve(`@utrecht/${name}-css/dist/index.min.css`), 'utf8')).join('\n');
 }
 
+/**
+ * The enhancement script, bundled from client/ by esbuild when the server starts: one small file,
+ * no build step to forget. Without esbuild (a production install without dev tools) pages still
+ * work, only without the enhancements.
+ */
+function clientScript(): string {
+  try {
+    const esbuild = require('esbuild') as typeof import('esbuild');
+    const result = esbuild.buildSync({
+      entryPoints: [fromRoot('client', 'main.ts')],
+      bundle: true,
+      format: 'esm',
+      minify: true,
+      target: 'es2019',
+      write: false,
+      legalComments: 'none',
+    });
+    return result.outputFiles[0]?.text ?? '';
+  } catch (error) {
+    console.warn(`Script voor verrijking niet gebouwd: ${error instanceof Error ? error.message : String(error)}`);
+    return '';
+  }
+}
+
 export function buildAssets(): Map<string, Asset> {
   const own = (file: string) => readFileSync(fromRoot('public', file), 'utf8');
   return new Map([
+    ['app.js', asset(clientScript(), 'text/javascript; charset=utf-8')],
     ['app.css', asset(`${own('tokens.css')}\n${utrechtCss()}\n${own('app.css')}`, 'text/css; charset=utf-8')],
     ['print.css', asset(own('print.css'), 'text/css; charset=utf-8')],
     ['favicon.svg', asset(own('favicon.svg'), 'image/svg+xml')],

@@ -19,7 +19,13 @@ describe('platform security', () => {
       assert.equal(res.headers['x-content-type-options'], 'nosniff');
       assert.equal(res.headers['referrer-policy'], 'same-origin');
       assert.equal(res.headers['strict-transport-security'], undefined, 'no HSTS on plain http');
-      assert.doesNotMatch(res.body, /<script/i, 'no inline script anywhere');
+      // Only the one enhancement script from our own origin, never script in the page itself.
+      const scripts = res.body.match(/<script\b[^>]*>[\s\S]*?<\/script>/gi) ?? [];
+      assert.deepEqual(scripts, ['<script type="module" src="/static/app.js"></script>'], 'no inline script anywhere');
+      const script = await t.client().get('/static/app.js');
+      assert.equal(script.status, 200);
+      assert.match(String(script.headers['content-type']), /^text\/javascript/);
+      assert.match(script.body, /data-autosave/, 'the bundled enhancement script');
       assert.doesNotMatch(res.body, / style="/i, 'no inline styles');
     } finally {
       await t.close();

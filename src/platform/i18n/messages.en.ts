@@ -6,7 +6,10 @@ import { setupEn } from '../../features/setup/setup.messages.js';
 import { bookEn } from '../../features/book/book.messages.js';
 import { searchEn } from '../../features/search/search.messages.js';
 import { teamsEn } from '../../features/teams/teams.messages.js';
+import { workbookEn } from '../../features/workbook/workbook.messages.js';
+import { agendaEn } from '../../features/agenda/agenda.messages.js';
+import { remindersEn } from '../../features/agenda/agenda.reminders-messages.js';
 import { commonEn } from './common.messages.js';
 import type { MessageKey } from './messages.nl.js';
 
-export const en: Record<MessageKey, string> = { ...commonEn, ...homeEn, ...accountsEn, ...setupEn, ...regionsEn, ...teamsEn, ...bookEn, ...searchEn, ...adminEn };
+export const en: Record<MessageKey, string> = { ...commonEn, ...homeEn, ...accountsEn, ...setupEn, ...regionsEn, ...teamsEn, ...bookEn, ...searchEn, ...adminEn, ...workbookEn, ...agendaEn, ...remindersEn };

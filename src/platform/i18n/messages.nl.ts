@@ -6,9 +6,12 @@ import { setupNl } from '../../features/setup/setup.messages.js';
 import { bookNl } from '../../features/book/book.messages.js';
 import { searchNl } from '../../features/search/search.messages.js';
 import { teamsNl } from '../../features/teams/teams.messages.js';
+import { workbookNl } from '../../features/workbook/workbook.messages.js';
+import { agendaNl } from '../../features/agenda/agenda.messages.js';
+import { remindersNl } from '../../features/agenda/agenda.reminders-messages.js';
 import { commonNl } from './common.messages.js';
 
 // Dutch is the source language; every feature keeps its texts beside its code and they meet here.
-export const nl = { ...commonNl, ...homeNl, ...accountsNl, ...setupNl, ...regionsNl, ...teamsNl, ...bookNl, ...searchNl, ...adminNl };
+export const nl = { ...commonNl, ...homeNl, ...accountsNl, ...setupNl, ...regionsNl, ...teamsNl, ...bookNl, ...searchNl, ...adminNl, ...workbookNl, ...agendaNl, ...remindersNl };
 
 export type MessageKey = keyof typeof nl;

@@ -42,16 +42,25 @@ export class TestClient {
     return this.remember(res);
   }
 
-  /** Posts a form like a browser would, with the CSRF token of the last page (fetched from / if none yet). */
-  async post(url: string, fields: Record<string, string> = {}, options: { csrf?: string | null } = {}): Promise<Response> {
+  /**
+   * Posts a form like a browser would, with the CSRF token of the last page (fetched from / if none yet).
+   * A list value is sent as repeated fields, like ticked checkboxes.
+   */
+  async post(
+    url: string,
+    fields: Readonly<Record<string, string | readonly string[]>> = {},
+    options: { csrf?: string | null; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     if (options.csrf === undefined && !this.csrf) await this.get('/');
     const token = options.csrf === undefined ? this.csrf : options.csrf;
-    const body = new URLSearchParams({ ...fields, ...(token ? { _csrf: token } : {}) }).toString();
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(fields)) for (const v of typeof value === 'string' ? [value] : value) params.append(name, v);
+    if (token) params.append('_csrf', token);
     const res = await this.app.inject({
       method: 'POST',
       url,
-      payload: body,
-      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: params.toString(),
+      headers: { ...options.headers, cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
     });
     return this.remember(res);
   }

@@ -44,6 +44,7 @@ export function Layout({ ctx, title, children, breadcrumbs }: LayoutProps) {
         <link rel="stylesheet" href="/static/app.css" />
         <link rel="stylesheet" href="/static/print.css" media="print" />
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        <script type="module" src="/static/app.js" />
       </head>
       <body class="utrecht-document mmm-theme">
         <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
