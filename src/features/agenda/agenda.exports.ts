@@ -9,7 +9,7 @@ import { theBook } from '../book/book.content.js';
 import { getWorkspace, listWorkspaceMembers, loadAnswers, type Workspace, type WorkspaceMember } from '../workbook/workbook.service.js';
 import { ADOPTED_DREAM_KEY, COLLABORATION_STEPS, MMM_STEPS, workbookStep, type StepField, type StepSlug } from '../workbook/workbook.steps.js';
 import { safeFileName, toCsv, toICalendar, type CalendarEntry } from './agenda.formats.js';
-import { DOMAIN_LABELS, dayNumber, type Domain, type Horizon, type RoadmapMilestone } from './agenda.roadmap.js';
+import { DOMAIN_LABELS, dayNumber, toRoadmapMilestones, type RoadmapMilestone } from './agenda.roadmap.js';
 import * as repo from './agenda.exports-repo.js';
 
 export const EXPORT_FORMAT = 'mmm-werkboek/1';
@@ -363,23 +363,7 @@ export function workbookJson(data: WorkbookExport, now: Date): string {
 
 /** The milestones in the shape the roadmap picture and table take. */
 export function roadmapMilestones(data: WorkbookExport): RoadmapMilestone[] {
-  return data.milestones.map((m) => ({
-    id: m.id,
-    title: m.title,
-    // Unknown values are left to buildRoadmap and columnOf, which place or skip them safely.
-    domain: m.domain as Domain,
-    dueDate: m.dueDate,
-    horizon: m.horizon as Horizon | null,
-    position: m.position,
-    reachedAt: m.reachedAt,
-    actions: {
-      total: m.actions.length,
-      done: m.actions.filter((a) => a.status === 'gedaan').length,
-      stopped: m.actions.filter((a) => a.status === 'gestopt').length,
-    },
-    ownerIds: [...new Set(m.actions.flatMap((a) => (a.ownerId ? [a.ownerId] : [])))],
-    statuses: [...new Set(m.actions.map((a) => a.status))],
-  }));
+  return toRoadmapMilestones(data.milestones);
 }
 
 export interface AnswerSection {

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '../../platform/i18n/messages.nl.js';
-import { A, Heading, Notice, P } from '../../platform/views/components.js';
+import { A, Heading, Notice, P, Paragraphs } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page-context.js';
 import { actionStatusLabel, answersByStep, domainLabel, roadmapMilestones, type ExportAnswer, type ExportMilestone, type WorkbookExport } from './agenda.exports.js';
@@ -20,27 +20,6 @@ function termOf(m: ExportMilestone): string {
   return m.dueDate !== null ? formatDay(m.dueDate) : HORIZON_LABELS.doorlopend;
 }
 
-/** Text as typed: paragraphs at blank lines, line breaks kept, no markup. */
-function Paragraphs({ text }: { text: string }) {
-  const parts = text
-    .split(/\r?\n\s*\r?\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  return (
-    <>
-      {parts.map((part, i) => (
-        <p class="utrecht-paragraph" key={i}>
-          {part.split(/\r?\n/).map((line, j) => (
-            <>
-              {j > 0 ? <br /> : null}
-              {line}
-            </>
-          ))}
-        </p>
-      ))}
-    </>
-  );
-}
 
 /** A term and its description; left out when there is nothing to say. */
 function Item({ term, children, when = true }: { term: string; children: ComponentChildren; when?: boolean }) {

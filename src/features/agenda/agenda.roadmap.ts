@@ -188,3 +188,36 @@ export function buildRoadmap(milestones: readonly RoadmapMilestone[], today: str
   const shown = rows.reduce((n, row) => n + row.cells.reduce((c, cell) => c + cell.milestones.length, 0), 0);
   return { rows, columns: [...HORIZONS], total: milestones.length, shown };
 }
+
+/** What the roadmap needs to know of a milestone and its actions, however they were loaded. */
+export interface MilestoneSource {
+  readonly id: string;
+  readonly title: string;
+  readonly domain: string;
+  readonly dueDate: string | null;
+  readonly horizon: string | null;
+  readonly position: number;
+  readonly reachedAt: string | null;
+  readonly actions: readonly { readonly status: string; readonly ownerId: string | null }[];
+}
+
+/** The milestones in the shape the roadmap picture and table take. */
+export function toRoadmapMilestones(milestones: readonly MilestoneSource[]): RoadmapMilestone[] {
+  return milestones.map((m) => ({
+    id: m.id,
+    title: m.title,
+    // Unknown values are left to buildRoadmap and columnOf, which place or skip them safely.
+    domain: m.domain as Domain,
+    dueDate: m.dueDate,
+    horizon: m.horizon as Horizon | null,
+    position: m.position,
+    reachedAt: m.reachedAt,
+    actions: {
+      total: m.actions.length,
+      done: m.actions.filter((a) => a.status === 'gedaan').length,
+      stopped: m.actions.filter((a) => a.status === 'gestopt').length,
+    },
+    ownerIds: [...new Set(m.actions.flatMap((a) => (a.ownerId ? [a.ownerId] : [])))],
+    statuses: [...new Set(m.actions.map((a) => a.status))],
+  }));
+}

@@ -16,7 +16,7 @@ import {
   type AnswerSubmission,
   type Workspace,
 } from '../workbook/workbook.service.js';
-import { dayNumber, type Domain, type Horizon, type RoadmapMilestone } from './agenda.roadmap.js';
+import { dayNumber, toRoadmapMilestones, type Domain, type Horizon, type RoadmapMilestone } from './agenda.roadmap.js';
 import {
   addDays,
   isActionStatus,
@@ -359,22 +359,7 @@ export async function getAction(db: Queryable, workspaceId: string, actionId: st
 
 /** The roadmap's view of the milestones. */
 export function roadmapMilestones(milestones: readonly MilestoneWithActions[]): RoadmapMilestone[] {
-  return milestones.map((m) => ({
-    id: m.id,
-    title: m.title,
-    domain: m.domain,
-    dueDate: m.dueDate,
-    horizon: m.horizon,
-    position: m.position,
-    reachedAt: m.reachedAt,
-    actions: {
-      total: m.actions.length,
-      done: m.actions.filter((a) => a.status === 'gedaan').length,
-      stopped: m.actions.filter((a) => a.status === 'gestopt').length,
-    },
-    ownerIds: [...new Set(m.actions.flatMap((a) => (a.ownerId ? [a.ownerId] : [])))],
-    statuses: [...new Set(m.actions.map((a) => a.status))],
-  }));
+  return toRoadmapMilestones(milestones);
 }
 
 export async function listComments(db: Queryable, workspaceId: string, kind: SubjectKind, subjectId: string): Promise<Comment[]> {

@@ -16,6 +16,7 @@ import {
   type FieldErrors,
   type FormState,
   type FormValues,
+  Paragraphs,
 } from '../../platform/views/components.js';
 import { Layout, type Crumb } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page-context.js';
@@ -91,26 +92,6 @@ function statusLabel(ctx: PageContext, status: ActionStatus): string {
   return ctx.t(`agenda.status.${status}`);
 }
 
-function Paragraphs({ text }: { text: string }) {
-  const parts = text
-    .split(/\r?\n\s*\r?\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  return (
-    <>
-      {parts.map((part, i) => (
-        <p class="utrecht-paragraph" key={i}>
-          {part.split(/\r?\n/).map((line, j) => (
-            <>
-              {j > 0 ? <br /> : null}
-              {line}
-            </>
-          ))}
-        </p>
-      ))}
-    </>
-  );
-}
 
 function LastChanged({ ctx, item }: { ctx: PageContext; item: { updatedByName: string | null; updatedAt: string } }) {
   return (

@@ -15,6 +15,7 @@ import {
   TextField,
   type FormValues,
   type FormState,
+  Paragraphs,
 } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page-context.js';
@@ -37,27 +38,6 @@ function roleOptions(ctx: PageContext) {
   return TEAM_ROLES.map((r) => ({ value: r, label: roleLabel(ctx, r) }));
 }
 
-/** The purpose keeps the paragraphs its writer made, without allowing any markup. */
-function Paragraphs({ text }: { text: string }) {
-  const parts = text
-    .split(/\r?\n\s*\r?\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  return (
-    <>
-      {parts.map((part, i) => (
-        <p class="utrecht-paragraph" key={i}>
-          {part.split(/\r?\n/).map((line, j) => (
-            <>
-              {j > 0 ? <br /> : null}
-              {line}
-            </>
-          ))}
-        </p>
-      ))}
-    </>
-  );
-}
 
 export function TeamsListPage({ ctx, teams }: { ctx: PageContext; teams: readonly TeamOfUser[] }) {
   const { t } = ctx;

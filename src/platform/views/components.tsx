@@ -223,6 +223,28 @@ export function Notice({ children, kind = 'info' }: { children: ComponentChildre
   );
 }
 
+/** Text as a person typed it: paragraphs at blank lines, line breaks kept, never any markup. */
+export function Paragraphs({ text }: { text: string }) {
+  const parts = text
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <p class="utrecht-paragraph" key={i}>
+          {part.split(/\r?\n/).map((line, j) => (
+            <>
+              {j > 0 ? <br /> : null}
+              {line}
+            </>
+          ))}
+        </p>
+      ))}
+    </>
+  );
+}
+
 export function Heading({ children }: { children: ComponentChildren }) {
   return <h1 class="utrecht-heading-1">{children}</h1>;
 }

@@ -88,6 +88,11 @@ export function Layout({ ctx, title, children, breadcrumbs }: LayoutProps) {
                 {t('nav.regions')}
               </NavLink>
               {principal ? (
+                <NavLink href="/werkboek" current={ctx.currentPath}>
+                  {t('nav.workbook')}
+                </NavLink>
+              ) : null}
+              {principal ? (
                 <NavLink href="/teams" current={ctx.currentPath}>
                   {t('nav.teams')}
                 </NavLink>
