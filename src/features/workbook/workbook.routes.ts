@@ -342,7 +342,9 @@ export const workbookRoutes: FastifyPluginAsync = async (app) => {
     status = 200,
   ) => {
     const { workspace, step, members } = resolved;
-    const answers = await service.loadAnswers(db, workspace.id, stepFieldKeys(step));
+    // The adopted dream is not a question of the step, but its page says which one it was.
+    const keys = step.slug === 'verbeelden' ? [...stepFieldKeys(step), ADOPTED_DREAM_KEY] : stepFieldKeys(step);
+    const answers = await service.loadAnswers(db, workspace.id, keys);
     const extras = await stepExtras(workspace, step, members, answers);
     const order = stepsOf(workspace);
     const next = order[order.indexOf(step.slug) + 1] ?? null;

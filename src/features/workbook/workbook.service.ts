@@ -162,7 +162,9 @@ export async function inviteToWorkspace(tx: Tx, deps: AppDeps, workspace: Worksp
       text: [
         `${inviter?.name ?? 'Iemand'} nodigt je uit om samen te werken in het werkboek "${workspace.name}" van de Werkplaats Mensen met Mogelijkheden.`,
         '',
-        `Log in met dit e-mailadres en kijk op ${link}. Daar kun je de uitnodiging aannemen of afslaan.`,
+        'Log in met dit e-mailadres en kijk op deze pagina:',
+        link,
+        'Daar kun je de uitnodiging aannemen of afslaan.',
         'Heb je nog geen account? Maak er dan een met dit e-mailadres.',
         '',
         'Verwacht je dit bericht niet? Dan kun je het negeren.',

@@ -359,7 +359,7 @@ export interface StepExtras {
   readonly contextItems?: readonly { key: string; label: string }[];
 }
 
-function AnswerMeta({ ctx, answer, historyHref }: { ctx: PageContext; answer: Answer | undefined; historyHref: string }) {
+function AnswerMeta({ ctx, answer, label, historyHref }: { ctx: PageContext; answer: Answer | undefined; label: string; historyHref: string }) {
   if (!answer) return null;
   const when = formatDateTime(answer.updatedAt, ctx.locale);
   return (
@@ -367,7 +367,7 @@ function AnswerMeta({ ctx, answer, historyHref }: { ctx: PageContext; answer: An
       {answer.updatedByName ? ctx.t('workbook.step.lastChanged', { name: answer.updatedByName, when }) : ctx.t('workbook.step.lastChangedUnknown', { when })}{' '}
       <a class="utrecht-link" href={historyHref}>
         {ctx.t('workbook.step.history')}
-        <span class="mmm-visually-hidden">: {answer.key}</span>
+        <span class="mmm-visually-hidden">: {label}</span>
       </a>
     </p>
   );
@@ -417,7 +417,7 @@ function AnswerField({
             ))}
           </ul>
         </fieldset>
-        <AnswerMeta ctx={ctx} answer={answer} historyHref={historyHref} />
+        <AnswerMeta ctx={ctx} answer={answer} label={field.label} historyHref={historyHref} />
       </div>
     );
   }
@@ -429,7 +429,7 @@ function AnswerField({
       ) : (
         <TextAreaField name={name} label={field.label} hint={field.hint} values={values} errors={errors} rows={field.key.endsWith('verhaal') ? 10 : 4} />
       )}
-      <AnswerMeta ctx={ctx} answer={answer} historyHref={historyHref} />
+      <AnswerMeta ctx={ctx} answer={answer} label={field.label} historyHref={historyHref} />
     </div>
   );
 }
