@@ -6,7 +6,6 @@
 // data lives in a temporary folder.
 import fastifyStatic from '@fastify/static';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,28 +15,8 @@ import { loadConfig } from '../../src/platform/config.js';
 import { createDb } from '../../src/platform/db/create-db.js';
 import { MemoryMailer, TEST_PASSWORD } from '../../src/platform/testing/test-app.js';
 import { TestClient } from '../../src/platform/testing/test-client.js';
+import { autocannon, BenchError, type AutocannonResult } from './autocannon.js';
 
-// autocannon ships no types; this is the part of its API used here.
-interface AutocannonOptions {
-  readonly url: string;
-  readonly connections: number;
-  readonly duration: number;
-  readonly workers?: number;
-  readonly headers?: Record<string, string>;
-  readonly warmup?: { readonly connections: number; readonly duration: number };
-}
-interface AutocannonResult {
-  readonly requests: { readonly average: number; readonly total: number };
-  readonly latency: { readonly p50: number; readonly p99: number; readonly average: number };
-  readonly throughput: { readonly average: number };
-  readonly non2xx: number;
-  readonly errors: number;
-  readonly timeouts: number;
-}
-const require = createRequire(import.meta.url);
-const autocannon = require('autocannon') as (options: AutocannonOptions) => Promise<AutocannonResult>;
-
-class BenchError extends Error {}
 
 function options(): { duration: number; connections: number; workers: number; memory: boolean } {
   const { values } = parseArgs({

@@ -12,7 +12,6 @@
 // throwaway schema that is dropped at the end. PostgreSQL is measured only when such a URL is given and reachable.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,28 +25,8 @@ import { createDb, type Db, type DialectName } from '../../src/platform/db/creat
 import type { Database } from '../../src/platform/db/database.js';
 import { MemoryMailer, TEST_PASSWORD } from '../../src/platform/testing/test-app.js';
 import { TestClient } from '../../src/platform/testing/test-client.js';
+import { autocannon, BenchError, type AutocannonResult } from './autocannon.js';
 
-// autocannon ships no types; this is the part of its API used here.
-interface AutocannonOptions {
-  readonly url: string;
-  readonly connections: number;
-  readonly duration: number;
-  readonly workers?: number;
-  readonly headers?: Record<string, string>;
-  readonly warmup?: { readonly connections: number; readonly duration: number };
-}
-interface AutocannonResult {
-  readonly requests: { readonly average: number; readonly total: number };
-  readonly latency: { readonly p50: number; readonly p99: number; readonly average: number };
-  readonly throughput: { readonly average: number };
-  readonly non2xx: number;
-  readonly errors: number;
-  readonly timeouts: number;
-}
-const require = createRequire(import.meta.url);
-const autocannon = require('autocannon') as (options: AutocannonOptions) => Promise<AutocannonResult>;
-
-class BenchError extends Error {}
 
 const DEFAULT_PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 

@@ -101,44 +101,9 @@ function LastChanged({ ctx, item }: { ctx: PageContext; item: { updatedByName: s
   );
 }
 
-function describedBy(name: string, hint: string | undefined, error: string | undefined): string | undefined {
-  const ids = [hint ? `veld-${name}-uitleg` : '', error ? `veld-${name}-fout` : ''].filter(Boolean);
-  return ids.length > 0 ? ids.join(' ') : undefined;
-}
-
 /** A date picker that falls back to a text box in old browsers; a typed value comes back as typed. */
 function DateField(props: { name: string; label: string; hint?: string; values?: FormValues; errors?: FieldErrors }) {
-  const error = props.errors?.[props.name];
-  return (
-    <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={`veld-${props.name}`}>
-          {props.label}
-        </label>
-      </div>
-      {props.hint ? (
-        <div class="utrecht-form-field-description" id={`veld-${props.name}-uitleg`}>
-          {props.hint}
-        </div>
-      ) : null}
-      {error ? (
-        <div class="utrecht-form-field-error-message" id={`veld-${props.name}-fout`}>
-          {error}
-        </div>
-      ) : null}
-      <div class="utrecht-form-field__input">
-        <input
-          class={`utrecht-textbox utrecht-textbox--html-input mmm-date-input${error ? ' utrecht-textbox--invalid' : ''}`}
-          id={`veld-${props.name}`}
-          name={props.name}
-          type="date"
-          value={props.values?.[props.name] ?? ''}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy(props.name, props.hint, error)}
-        />
-      </div>
-    </div>
-  );
+  return <TextField {...props} type="date" inputClass="mmm-date-input" />;
 }
 
 function CheckboxField({ name, label, value, errors }: { name: string; label: string; value: string; errors?: FieldErrors }) {

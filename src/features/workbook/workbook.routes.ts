@@ -3,7 +3,7 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { parseForm, translateErrors, type FieldErrorKeys } from '../../platform/http/forms.js';
 import { redirectAfterPost, sendPage } from '../../platform/http/render.js';
 import { theBook } from '../book/book.content.js';
-import { agendaSummaries, listMilestones } from '../agenda/agenda.service.js';
+import { agendaSummaries } from '../agenda/agenda.service.js';
 import { dutchToday } from '../agenda/agenda.roadmap.js';
 import { listTeamsOfUser } from '../teams/teams.service.js';
 import { chainPhases, roleCoverage } from './workbook.roles.js';
@@ -128,22 +128,17 @@ export const workbookRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/werkboek', { config: { permission: 'authenticated' } }, async (request, reply) => {
     const { userId, email } = viewer(request);
-    const [workspaces, invitations] = await Promise.all([service.listWorkspacesOfUser(db, userId), service.listInvitationsFor(db, email)]);
-    const ids = workspaces.map((w) => w.id);
-    const [answered, summaries, teams] = await Promise.all([
-      service.answeredKeys(db, ids),
-      agendaSummaries(db, ids, userId, dutchToday(deps.clock())),
-      listTeamsOfUser(db, userId),
-    ]);
-    const teamNames = new Map(teams.map((t) => [t.id, t.name]));
+    const [workspaces, invitations] = await Promise.all([service.listWorkspacesWithTeamOfUser(db, userId), service.listInvitationsFor(db, email)]);
+    const ids = workspaces.map((w) => w.workspace.id);
+    const [answered, summaries] = await Promise.all([service.answeredKeys(db, ids), agendaSummaries(db, ids, userId, dutchToday(deps.clock()))]);
     const emptyInput = { members: [], organisationsText: '' };
     const stepKeys = MMM_STEPS.map((slug) => stepFieldKeys(workbookStep(slug, emptyInput, book)));
-    const rows: DashboardRow[] = workspaces.map((workspace) => {
+    const rows: DashboardRow[] = workspaces.map(({ workspace, teamName }) => {
       const keys = answered.get(workspace.id) ?? new Set<string>();
       const summary = summaries.get(workspace.id);
       return {
         workspace,
-        teamName: workspace.teamId ? (teamNames.get(workspace.teamId) ?? null) : null,
+        teamName,
         stepsStarted: stepKeys.filter((list) => list.some((k) => keys.has(k))).length,
         milestones: summary?.milestones ?? 0,
         reached: summary?.reached ?? 0,
@@ -188,10 +183,11 @@ export const workbookRoutes: FastifyPluginAsync = async (app) => {
 
   // The overview of one workspace
 
-  const stepInput = async (workspace: service.Workspace, members?: readonly service.WorkspaceMember[]) => {
-    const list = members ?? (await service.listWorkspaceMembers(db, workspace));
-    const organisations = (await service.loadAnswers(db, workspace.id, ['9.2.organisaties'])).get('9.2.organisaties')?.value ?? '';
-    return { members: list.map((m) => ({ userId: m.userId, name: m.name })), organisationsText: organisations };
+  const ORGANISATIONS_KEY = '9.2.organisaties';
+  /** What a step's fields depend on; pass the answers when they are loaded already. */
+  const stepInput = async (workspace: service.Workspace, members: readonly service.WorkspaceMember[], answers?: ReadonlyMap<string, service.Answer>) => {
+    const found = answers ?? (await service.loadAnswers(db, workspace.id, [ORGANISATIONS_KEY]));
+    return { members: members.map((m) => ({ userId: m.userId, name: m.name })), organisationsText: found.get(ORGANISATIONS_KEY)?.value ?? '' };
   };
 
   const stepsOf = (workspace: service.Workspace): readonly StepSlug[] => (workspace.kind === 'team' ? [...MMM_STEPS, ...COLLABORATION_STEPS] : MMM_STEPS);
@@ -200,9 +196,8 @@ export const workbookRoutes: FastifyPluginAsync = async (app) => {
     const workspace = await loadWorkspace(request);
     if (!workspace) return reply.callNotFound();
     const { userId } = viewer(request);
-    const members = await service.listWorkspaceMembers(db, workspace);
-    const input = await stepInput(workspace, members);
-    const answers = await service.loadAnswers(db, workspace.id);
+    const [members, answers] = await Promise.all([service.listWorkspaceMembers(db, workspace), service.loadAnswers(db, workspace.id)]);
+    const input = await stepInput(workspace, members, answers);
     const progress: StepProgress[] = stepsOf(workspace).map((slug) => {
       const keys = progressFieldKeys(workbookStep(slug, input, book));
       return { slug, total: keys.length, answered: keys.filter((k) => (answers.get(k)?.value ?? '') !== '').length };
@@ -296,15 +291,23 @@ export const workbookRoutes: FastifyPluginAsync = async (app) => {
     return { workspace, members, step: workbookStep(slug, await stepInput(workspace, members), book) };
   };
 
-  const stepExtras = async (workspace: service.Workspace, step: WorkbookStep, members: readonly service.WorkspaceMember[], answers: ReadonlyMap<string, service.Answer>): Promise<StepExtras> => {
+  const stepExtras = async (
+    workspace: service.Workspace,
+    step: WorkbookStep,
+    members: readonly service.WorkspaceMember[],
+    answers: ReadonlyMap<string, service.Answer>,
+    viewerId: string,
+  ): Promise<StepExtras> => {
     switch (step.slug) {
       case 'verbeelden': {
         const number = answers.get(ADOPTED_DREAM_KEY)?.value;
         const found = number ? book.resolve(`droom:${number}`) : undefined;
         return { dreams: { adopted: found && number ? { number: Number(number), title: found.title, href: found.url } : null } };
       }
-      case 'vormgeven':
-        return { milestoneCount: (await listMilestones(db, workspace.id)).length };
+      case 'vormgeven': {
+        const summary = (await agendaSummaries(db, [workspace.id], viewerId, dutchToday(deps.clock()))).get(workspace.id);
+        return { milestoneCount: summary?.milestones ?? 0 };
+      }
       case 'rollen': {
         const phase = chainPhases(book).find((p) => p.key === answers.get('7.2.levensfase')?.value);
         return { coverage: { members, result: phase ? roleCoverage(phase, members) : null } };
@@ -345,7 +348,7 @@ export const workbookRoutes: FastifyPluginAsync = async (app) => {
     // The adopted dream is not a question of the step, but its page says which one it was.
     const keys = step.slug === 'verbeelden' ? [...stepFieldKeys(step), ADOPTED_DREAM_KEY] : stepFieldKeys(step);
     const answers = await service.loadAnswers(db, workspace.id, keys);
-    const extras = await stepExtras(workspace, step, members, answers);
+    const extras = await stepExtras(workspace, step, members, answers, viewer(request).userId);
     const order = stepsOf(workspace);
     const next = order[order.indexOf(step.slug) + 1] ?? null;
     return sendPage(request, reply, (ctx) => StepPage({ ctx, data: { workspace, step, answers, extras, bookLinks: bookLinks(step), next }, state }), status);

@@ -87,8 +87,17 @@ export async function listWorkspaceMembers(db: Queryable, workspace: Workspace):
 }
 
 export async function listWorkspacesOfUser(db: Queryable, userId: string): Promise<Workspace[]> {
+  return (await listWorkspacesWithTeamOfUser(db, userId)).map((w) => w.workspace);
+}
+
+/** The same, each with its team's name (null for a workbook without a team), from one read of the teams. */
+export async function listWorkspacesWithTeamOfUser(db: Queryable, userId: string): Promise<{ workspace: Workspace; teamName: string | null }[]> {
   const teams = await listTeamsOfUser(db, userId);
-  return (await repo.selectWorkspacesFor(db, userId, teams.map((t) => t.id))).map(toWorkspace);
+  const teamNames = new Map(teams.map((t) => [t.id, t.name]));
+  return (await repo.selectWorkspacesFor(db, userId, [...teamNames.keys()])).map((row) => ({
+    workspace: toWorkspace(row),
+    teamName: row.team_id ? (teamNames.get(row.team_id) ?? null) : null,
+  }));
 }
 
 /** The team's name for a team workspace, to show where it belongs. */

@@ -87,7 +87,14 @@ function FieldShell(props: FieldBase & { children: ComponentChildren }) {
 }
 
 export function TextField(
-  props: FieldBase & { type?: 'text' | 'email' | 'password' | 'url' | 'search'; autocomplete?: string; inputMode?: string; maxLength?: number },
+  props: FieldBase & {
+    type?: 'text' | 'email' | 'password' | 'url' | 'search' | 'date';
+    autocomplete?: string;
+    inputMode?: string;
+    maxLength?: number;
+    /** An extra class on the input, e.g. to size a date picker. */
+    inputClass?: string;
+  },
 ) {
   const error = props.errors?.[props.name];
   // Passwords are never sent back to the browser, even when the form returns with errors.
@@ -95,7 +102,7 @@ export function TextField(
   return (
     <FieldShell {...props}>
       <input
-        class={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}`}
+        class={`utrecht-textbox utrecht-textbox--html-input${props.inputClass ? ` ${props.inputClass}` : ''}${error ? ' utrecht-textbox--invalid' : ''}`}
         id={`veld-${props.name}`}
         name={props.name}
         type={(props.type ?? 'text') as 'text'}
