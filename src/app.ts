@@ -8,6 +8,7 @@ import { migrateToLatest } from './platform/db/migrate.js';
 import { registerAssets } from './platform/http/assets.js';
 import { FORM_BODY_LIMIT, registerPlatform } from './platform/http/platform.js';
 import { OutboxMailer, SmtpMailer, type Mailer } from './platform/mail/mailer.js';
+import { createLiveHub } from './platform/live/live-hub.js';
 import path from 'node:path';
 import { accountsRoutes } from './features/accounts/accounts.routes.js';
 import { bookRoutes } from './features/book/book.routes.js';
@@ -21,6 +22,11 @@ import { workbookRoutes } from './features/workbook/workbook.routes.js';
 import { agendaRoutes } from './features/agenda/agenda.routes.js';
 import { agendaExportRoutes } from './features/agenda/agenda.exports-routes.js';
 import { reminderRoutes } from './features/agenda/agenda.reminders-routes.js';
+import { caseConsultationRoutes } from './features/case-consultation/case-consultation.routes.js';
+import { caseMeetingRoutes } from './features/case-consultation/case-consultation.meetings-routes.js';
+import { caseRecommendationRoutes } from './features/case-consultation/case-consultation.recommendations-routes.js';
+import { caseOutputRoutes } from './features/case-consultation/case-consultation.outputs-routes.js';
+import { caseExampleRoutes } from './features/case-consultation/case-consultation.example-routes.js';
 
 export interface BuildOptions {
   /** Use this database instead of opening DATABASE_URL (tests pass their own). */
@@ -48,6 +54,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const clock = options.clock ?? (() => new Date());
   const outbox = config.smtpUrl ? null : new OutboxMailer(path.join(config.dataDir, 'outbox'), config.mailFrom, clock);
   const mailer = options.mailer ?? (config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : (outbox as OutboxMailer));
+  const log = { info: (m: string) => app.log.info(m), warn: (m: string) => app.log.warn(m) };
+  const live = await createLiveHub({ db, databaseUrl: config.databaseUrl, log });
   const deps: AppDeps = {
     config,
     db,
@@ -56,7 +64,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     clock,
     hasher: new PasswordHasher(config.passwordHashCost === 'test' ? TEST_COST : STANDARD_COST),
     policy: new Policy(),
-    log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) },
+    live,
+    log,
   };
 
   await registerPlatform(app, deps);
@@ -71,10 +80,16 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(agendaRoutes);
   await app.register(agendaExportRoutes);
   await app.register(reminderRoutes);
+  await app.register(caseConsultationRoutes);
+  await app.register(caseMeetingRoutes);
+  await app.register(caseRecommendationRoutes);
+  await app.register(caseOutputRoutes);
+  await app.register(caseExampleRoutes);
   await app.register(bookRoutes);
   await app.register(searchRoutes);
   await app.register(adminRoutes);
 
+  app.addHook('onClose', async () => live.close());
   if (!options.db) app.addHook('onClose', async () => db.close());
   return { app, deps };
 }

@@ -148,6 +148,64 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /werkboek/:workspaceId/afdrukken': ['member', 'facilitator'],
   // Only the author deletes a comment; the world's comment is by a bystander member.
   'POST /werkboek/:workspaceId/reacties/:commentId/verwijderen': NOBODY,
+  // Case consultation: the overview for everyone; a team's consultation only for its members, cases only with two-factor authentication.
+  'GET /casusoverleg': EVERYONE,
+  'GET /casusoverleg/teams/:teamId': ['member', 'facilitator'],
+  'POST /casusoverleg/teams/:teamId/aanzetten': ['facilitator'],
+  'POST /casusoverleg/teams/:teamId/thema': ['facilitator'],
+  'GET /casusoverleg/teams/:teamId/casussen/nieuw': ['member', 'facilitator'],
+  'POST /casusoverleg/teams/:teamId/casussen': ['member', 'facilitator'],
+  'GET /casusoverleg/teams/:teamId/casussen/:caseId': ['member', 'facilitator'],
+  // The case was brought in by the member: the member and the facilitator may change or delete it.
+  'GET /casusoverleg/teams/:teamId/casussen/:caseId/bewerken': ['member', 'facilitator'],
+  'POST /casusoverleg/teams/:teamId/casussen/:caseId': ['member', 'facilitator'],
+  'GET /casusoverleg/teams/:teamId/casussen/:caseId/verwijderen': ['member', 'facilitator'],
+  'POST /casusoverleg/teams/:teamId/casussen/:caseId/verwijderen': ['member', 'facilitator'],
+  'GET /casusoverleg/teams/:teamId/toegangslog': ['facilitator'],
+  'GET /casusoverleg/teams/:teamId/poster': ['member', 'facilitator'],
+  'GET /casusoverleg/teams/:teamId/poster.pdf': ['member', 'facilitator'],
+  'GET /casusoverleg/teams/:teamId/verslag': ['member', 'facilitator'],
+  'GET /casusoverleg/teams/:teamId/verslag.pdf': ['member', 'facilitator'],
+  'GET /casusoverleg/teams/:teamId/aanbevelingen.csv': ['member', 'facilitator'],
+  // Meetings: members take part, the facilitator runs them; the world's contribution is the bystander's, so a member may not remove it.
+  'GET /casusoverleg/teams/:teamId/bijeenkomsten': ['member', 'facilitator'],
+  'GET /casusoverleg/teams/:teamId/bijeenkomsten/nieuw': ['facilitator'],
+  'POST /casusoverleg/teams/:teamId/bijeenkomsten': ['facilitator'],
+  'GET /casusoverleg/teams/:teamId/bijeenkomsten/:meetingId': ['member', 'facilitator'],
+  'GET /casusoverleg/teams/:teamId/bijeenkomsten/:meetingId/stand': ['member', 'facilitator'],
+  'GET /casusoverleg/teams/:teamId/bijeenkomsten/:meetingId/live': ['member', 'facilitator'],
+  'POST /casusoverleg/teams/:teamId/bijeenkomsten/:meetingId/start': ['facilitator'],
+  'POST /casusoverleg/teams/:teamId/bijeenkomsten/:meetingId/volgende': ['facilitator'],
+  'POST /casusoverleg/teams/:teamId/bijeenkomsten/:meetingId/vorige': ['facilitator'],
+  'POST /casusoverleg/teams/:teamId/bijeenkomsten/:meetingId/verlengen': ['facilitator'],
+  'POST /casusoverleg/teams/:teamId/bijeenkomsten/:meetingId/afsluiten': ['facilitator'],
+  'POST /casusoverleg/teams/:teamId/bijeenkomsten/:meetingId/bijdragen': ['member', 'facilitator'],
+  'POST /casusoverleg/teams/:teamId/bijeenkomsten/:meetingId/bijdragen/:contributionId/consensus': ['facilitator'],
+  'POST /casusoverleg/teams/:teamId/bijeenkomsten/:meetingId/bijdragen/:contributionId/verwijderen': ['facilitator'],
+  'POST /casusoverleg/teams/:teamId/bijeenkomsten/:meetingId/aanbevelingen': ['member', 'facilitator'],
+  'POST /casusoverleg/teams/:teamId/bijeenkomsten/:meetingId/terugblik': ['member', 'facilitator'],
+  'POST /casusoverleg/teams/:teamId/bijeenkomsten/:meetingId/terugblik/:recommendationId': ['member', 'facilitator'],
+  'GET /casusoverleg/teams/:teamId/aanbevelingen': ['member', 'facilitator'],
+  'GET /casusoverleg/teams/:teamId/aanbevelingen/:recommendationId/geschiedenis': ['member', 'facilitator'],
+  'POST /casusoverleg/teams/:teamId/aanbevelingen/samenvoegen': ['facilitator'],
+  'GET /casusoverleg/teams/:teamId/aanbevelingen/groepen/:groupId': ['facilitator'],
+  'POST /casusoverleg/teams/:teamId/aanbevelingen/groepen/:groupId': ['facilitator'],
+  'POST /casusoverleg/teams/:teamId/aanbevelingen/groepen/:groupId/splitsen': ['facilitator'],
+  'GET /casusoverleg/teams/:teamId/rangorde': ['member', 'facilitator'],
+  'POST /casusoverleg/teams/:teamId/rangorde': ['facilitator'],
+  'GET /casusoverleg/teams/:teamId/rangorde/:roundId': ['member', 'facilitator'],
+  'POST /casusoverleg/teams/:teamId/rangorde/:roundId/mijn-rangorde': ['member', 'facilitator'],
+  'GET /casusoverleg/teams/:teamId/rangorde/:roundId/uitslag': ['member', 'facilitator'],
+  'POST /casusoverleg/teams/:teamId/rangorde/:roundId/sluiten': ['facilitator'],
+  'POST /casusoverleg/teams/:teamId/rangorde/:roundId/vaststellen': ['facilitator'],
+  // The Zeeland example is public, like the report in the book.
+  'GET /casusoverleg/voorbeeld': EVERYONE,
+  'GET /casusoverleg/voorbeeld/casussen/:caseNumber': EVERYONE,
+  'GET /casusoverleg/voorbeeld/poster': EVERYONE,
+  'GET /casusoverleg/voorbeeld/poster.pdf': EVERYONE,
+  'GET /casusoverleg/voorbeeld/verslag': EVERYONE,
+  'GET /casusoverleg/voorbeeld/verslag.pdf': EVERYONE,
+  'GET /casusoverleg/voorbeeld/aanbevelingen.csv': EVERYONE,
   'GET /beheer': ['administrator'],
   'GET /beheer/gebruikers': ['administrator'],
   'GET /beheer/gebruikers/:userId': ['administrator'],
@@ -212,14 +270,60 @@ async function buildWorld(t: TestApp): Promise<World> {
     .execute();
   await db.insertInto('agenda_comments').values({ id: commentId, workspace_id: workspaceId, subject_kind: 'milestone', subject_id: milestoneId, author_id: bystander.id, body: 'Mooi plan.', created_at: now }).execute();
 
+  // Case consultation switched on, both team members with two-factor authentication, a case brought in by the member.
+  await enableTwoFactor(t, facilitator);
+  await enableTwoFactor(t, member);
+  await db.insertInto('case_consultations').values({ team_id: teamId, theme: 'GGZ en arbeid', enabled_by: facilitator.id, enabled_at: now }).execute();
+  const caseId = crypto.randomUUID();
+  const persona = { age: '50', gender: 'man', nationality: '', living_situation: '', income: '', diagnosis: '', work_history: '', distance_to_labour_market: '', organisations: '', treatment: '', particulars: '' };
+  await db
+    .insertInto('cases')
+    .values({ id: caseId, team_id: teamId, number: 1, title: 'Man van 50', ...persona, question: 'Welk werk past?', brought_by: member.id, identifying_confirmed_at: null, created_at: now, updated_at: now, version: 1 })
+    .execute();
+
+  // A held meeting on that case with a contribution and a recommendation, and an open ranking round over it.
+  const meetingId = crypto.randomUUID();
+  await db
+    .insertInto('case_meetings')
+    .values({ id: meetingId, team_id: teamId, case_id: caseId, number: 1, planned_on: null, status: 'running', current_step: 6, step_started_at: now, step_extra_minutes: 0, started_at: now, finished_at: null, created_by: facilitator.id, created_at: now, version: 1 })
+    .execute();
+  const contributionId = crypto.randomUUID();
+  await db
+    .insertInto('case_contributions')
+    .values({ id: contributionId, meeting_id: meetingId, step: 4, kind: 'coreProblem', addressee: null, text: 'Geen vast aanspreekpunt', owner: null, consensus: 0, author_id: bystander.id, created_at: now })
+    .execute();
+  const groupId = crypto.randomUUID();
+  const recommendationId = crypto.randomUUID();
+  await db.insertInto('case_recommendation_groups').values({ id: groupId, team_id: teamId, addressee: 'persoon', text: 'Zoek een maatje.', merged_by: facilitator.id, merged_at: now, created_at: now }).execute();
+  await db
+    .insertInto('case_recommendations')
+    .values({ id: recommendationId, team_id: teamId, meeting_id: meetingId, case_id: caseId, group_id: groupId, addressee: 'persoon', text: 'Zoek een maatje.', author_id: member.id, created_at: now, updated_by: member.id, updated_at: now, version: 1 })
+    .execute();
+  await db
+    .insertInto('case_recommendation_revisions')
+    .values({ id: crypto.randomUUID(), recommendation_id: recommendationId, version: 1, addressee: 'persoon', text: 'Zoek een maatje.', change_kind: 'opgesteld', reviewed_in: null, changed_by: member.id, changed_at: now })
+    .execute();
+  const roundId = crypto.randomUUID();
+  await db
+    .insertInto('case_ranking_rounds')
+    .values({ id: roundId, team_id: teamId, status: 'open', top_n: 1, opened_by: facilitator.id, opened_at: now, closed_by: null, closed_at: null, missing_members: null, approved_by: null, approved_by_name: null, approved_at: null, approved_order: null })
+    .execute();
+  await db.insertInto('case_ranking_items').values({ round_id: roundId, group_id: groupId, position: 1, addressee: 'persoon', text: 'Zoek een maatje.' }).execute();
+
   return {
     t,
     clients: { anonymous: t.client(), member: member.client, facilitator: facilitator.client, coordinator: coordinator.client, administrator: admin.client },
-    params: { workspaceId, milestoneId, actionId, commentId, step: 'verdiepen', fieldKey: '1.1.1', teamId, userId: bystander.id, invitationId: invitation.id, token, slug: 'zeeland', idHash: 'f'.repeat(64), mailId: 'bestaat-niet', file: 'app.css' },
+    params: { caseId, caseNumber: '2', meetingId, contributionId, groupId, recommendationId, roundId, workspaceId, milestoneId, actionId, commentId, step: 'verdiepen', fieldKey: '1.1.1', teamId, userId: bystander.id, invitationId: invitation.id, token, slug: 'zeeland', idHash: 'f'.repeat(64), mailId: 'bestaat-niet', file: 'app.css' },
   };
 }
 
+/** The event stream of a meeting never ends for someone let in; asked for an unknown meeting it answers 404 before streaming. */
+const PARAM_OVERRIDES: Record<string, Record<string, string>> = {
+  '/casusoverleg/teams/:teamId/bijeenkomsten/:meetingId/live': { meetingId: 'onbekend-meetingId' },
+};
+
 function concrete(url: string, params: Record<string, string>): string {
+  params = { ...params, ...PARAM_OVERRIDES[url] };
   return url.replace(/:(\w+)/g, (_, name: string) => params[name] ?? `onbekend-${name}`);
 }
 

@@ -160,7 +160,7 @@ for (const kind of testDatabaseKinds()) {
         await assertValidHtml(page, 'the milestone page');
 
         const newAction = await anna.client.get(`/werkboek/${ws}/mijlpalen/${milestoneId}/acties/nieuw`);
-        assert.match(newAction.body, /<option value>Nog niemand<\/option>/);
+        assert.match(newAction.body, /<option value selected>Nog niemand<\/option>/);
         await assertValidHtml(newAction, 'the new action form');
         const actionId = await createAction(t, anna, ws, milestoneId);
         const stored = await actionRow(t, actionId);

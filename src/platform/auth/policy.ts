@@ -17,6 +17,8 @@ export interface PermissionDefinition {
   readonly needsLogin: boolean;
   /** Allowed while an administrator or coordinator still has to set up two-factor authentication. */
   readonly allowedBeforeTwoFactorSetup?: boolean;
+  /** Where to send a signed-in person this permission denies, when a page can explain what they still need (e.g. two-factor authentication). */
+  readonly redirectWhenDenied?: (ctx: PolicyContext) => string | null | Promise<string | null>;
 }
 
 export type RoleProvider = (db: Queryable, userId: string) => Promise<readonly string[]>;

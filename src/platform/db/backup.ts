@@ -286,6 +286,18 @@ const PRIMARY_KEYS: { readonly [T in keyof Database]: readonly (keyof Database[T
   agenda_comments: ['id'],
   agenda_reminder_preferences: ['user_id'],
   agenda_reminders_sent: ['user_id', 'sent_on'],
+  case_consultations: ['team_id'],
+  cases: ['id'],
+  case_access_log: ['id'],
+  case_meetings: ['id'],
+  case_contributions: ['id'],
+  case_recommendation_groups: ['id'],
+  case_recommendations: ['id'],
+  case_recommendation_revisions: ['id'],
+  case_ranking_rounds: ['id'],
+  case_ranking_items: ['round_id', 'group_id'],
+  case_rankings: ['round_id', 'user_id'],
+  case_ranking_entries: ['round_id', 'user_id', 'group_id'],
 };
 
 type Row = Record<string, unknown>;

@@ -13,6 +13,20 @@ import type {
   AgendaRemindersSentTable,
   AgendaRevisionsTable,
 } from '../../features/agenda/agenda.tables.js';
+import type {
+  CaseAccessLogTable,
+  CaseConsultationsTable,
+  CaseContributionsTable,
+  CaseMeetingsTable,
+  CaseRankingEntriesTable,
+  CaseRankingItemsTable,
+  CaseRankingRoundsTable,
+  CaseRankingsTable,
+  CaseRecommendationGroupsTable,
+  CaseRecommendationRevisionsTable,
+  CaseRecommendationsTable,
+  CasesTable,
+} from '../../features/case-consultation/case-consultation.tables.js';
 import type { TeamInvitationsTable, TeamMembersTable, TeamsTable } from '../../features/teams/teams.tables.js';
 
 // The one place where every table type meets, so that Kysely can check queries across the schema.
@@ -43,6 +57,18 @@ export interface Database {
   agenda_comments: AgendaCommentsTable;
   agenda_reminder_preferences: AgendaReminderPreferencesTable;
   agenda_reminders_sent: AgendaRemindersSentTable;
+  case_consultations: CaseConsultationsTable;
+  cases: CasesTable;
+  case_access_log: CaseAccessLogTable;
+  case_meetings: CaseMeetingsTable;
+  case_contributions: CaseContributionsTable;
+  case_recommendation_groups: CaseRecommendationGroupsTable;
+  case_recommendations: CaseRecommendationsTable;
+  case_recommendation_revisions: CaseRecommendationRevisionsTable;
+  case_ranking_rounds: CaseRankingRoundsTable;
+  case_ranking_items: CaseRankingItemsTable;
+  case_rankings: CaseRankingsTable;
+  case_ranking_entries: CaseRankingEntriesTable;
 }
 
 /** What repo functions accept: the database itself or an open transaction. */

@@ -102,13 +102,10 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
     if (principal && mustUseTwoFactor(principal) && !principal.twoFactorEnabled && !definition.allowedBeforeTwoFactorSetup) {
       return reply.code(303).redirect('/account/tweestapsverificatie?verplicht=1');
     }
-    const allowed = await definition.check({
-      principal,
-      params: request.params as Record<string, string | undefined>,
-      db: deps.db.kysely,
-      request,
-    });
-    if (allowed) return;
+    const context = { principal, params: request.params as Record<string, string | undefined>, db: deps.db.kysely, request };
+    if (await definition.check(context)) return;
+    const explanation = principal && definition.redirectWhenDenied ? await definition.redirectWhenDenied(context) : null;
+    if (explanation) return reply.code(303).redirect(explanation);
     if (!principal && definition.needsLogin && request.method === 'GET') {
       return reply.code(303).redirect(`/account/inloggen?terug=${encodeURIComponent(request.url)}`);
     }

@@ -9,9 +9,13 @@ import { teamsNl } from '../../features/teams/teams.messages.js';
 import { workbookNl } from '../../features/workbook/workbook.messages.js';
 import { agendaNl } from '../../features/agenda/agenda.messages.js';
 import { remindersNl } from '../../features/agenda/agenda.reminders-messages.js';
+import { caseConsultationNl } from '../../features/case-consultation/case-consultation.messages.js';
+import { caseOutputsNl } from '../../features/case-consultation/case-consultation.outputs-messages.js';
+import { caseMeetingsNl } from '../../features/case-consultation/case-consultation.meetings-messages.js';
+import { caseRankingNl } from '../../features/case-consultation/case-consultation.ranking-messages.js';
 import { commonNl } from './common.messages.js';
 
 // Dutch is the source language; every feature keeps its texts beside its code and they meet here.
-export const nl = { ...commonNl, ...homeNl, ...accountsNl, ...setupNl, ...regionsNl, ...teamsNl, ...bookNl, ...searchNl, ...adminNl, ...workbookNl, ...agendaNl, ...remindersNl };
+export const nl = { ...commonNl, ...homeNl, ...accountsNl, ...setupNl, ...regionsNl, ...teamsNl, ...bookNl, ...searchNl, ...adminNl, ...workbookNl, ...agendaNl, ...remindersNl, ...caseConsultationNl, ...caseMeetingsNl, ...caseRankingNl, ...caseOutputsNl };
 
 export type MessageKey = keyof typeof nl;

@@ -159,7 +159,12 @@ export function SelectField(props: FieldBase & { options: readonly Option[]; emp
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(props.name, props.hint, error)}
       >
-        {props.emptyLabel !== undefined ? <option value="">{props.emptyLabel}</option> : null}
+        {/* Marked selected when nothing is chosen, so that scripts can tell an untouched list from a changed one. */}
+        {props.emptyLabel !== undefined ? (
+          <option value="" selected={selected === ''}>
+            {props.emptyLabel}
+          </option>
+        ) : null}
         {props.options.map((o) => (
           <option key={o.value} value={o.value} selected={o.value === selected}>
             {o.label}

@@ -97,6 +97,11 @@ export function Layout({ ctx, title, children, breadcrumbs }: LayoutProps) {
                   {t('nav.teams')}
                 </NavLink>
               ) : null}
+              {principal ? (
+                <NavLink href="/casusoverleg" current={ctx.currentPath}>
+                  {t('caseConsultation.nav')}
+                </NavLink>
+              ) : null}
               {principal?.isAdmin ? (
                 <NavLink href="/beheer" current={ctx.currentPath}>
                   {t('nav.admin')}
