@@ -188,6 +188,13 @@ export class Tab {
     await this.page.getByRole('main').getByRole('status').filter({ hasText: text }).first().waitFor({ timeout: 5_000 });
   }
 
+  /** Signs this tab (and its twin) in as the person of another tab, by taking over that tab's cookies. */
+  async takeCookiesOf(other: Tab): Promise<void> {
+    const cookies = await other.checked.context.cookies();
+    await this.checked.context.addCookies(cookies);
+    await this.twin?.context.addCookies(cookies);
+  }
+
   async close(): Promise<void> {
     await this.checked.close();
     await this.twin?.close();
