@@ -4,6 +4,7 @@ import * as m002 from './002_labour_market_regions.js';
 import * as m003 from './003_search_index.js';
 import * as m004 from './004_workbook.js';
 import * as m005 from './005_case_consultation.js';
+import * as m006 from './006_regional_desk.js';
 
 /** The one ordered migration history for SQLite and PostgreSQL. Add new files here in order. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '003_search_index': m003,
   '004_workbook': m004,
   '005_case_consultation': m005,
+  '006_regional_desk': m006,
 };

@@ -27,6 +27,7 @@ import { caseMeetingRoutes } from './features/case-consultation/case-consultatio
 import { caseRecommendationRoutes } from './features/case-consultation/case-consultation.recommendations-routes.js';
 import { caseOutputRoutes } from './features/case-consultation/case-consultation.outputs-routes.js';
 import { caseExampleRoutes } from './features/case-consultation/case-consultation.example-routes.js';
+import { deskRoutes } from './features/desk/desk.routes.js';
 
 export interface BuildOptions {
   /** Use this database instead of opening DATABASE_URL (tests pass their own). */
@@ -85,6 +86,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(caseRecommendationRoutes);
   await app.register(caseOutputRoutes);
   await app.register(caseExampleRoutes);
+  await app.register(deskRoutes);
   await app.register(bookRoutes);
   await app.register(searchRoutes);
   await app.register(adminRoutes);

@@ -39,7 +39,20 @@ export type AuditEvent =
   | 'workbook.member_joined'
   | 'workbook.member_left'
   | 'workbook.member_removed'
-  | 'workbook.exported';
+  | 'workbook.exported'
+  | 'desk.social_map_imported'
+  | 'desk.representative_appointed'
+  | 'desk.representative_removed'
+  | 'desk.employer_verified'
+  | 'desk.employer_rejected'
+  | 'desk.employer_withdrawn'
+  | 'desk.question_routed'
+  | 'desk.question_answered'
+  | 'desk.asker_email_used'
+  | 'desk.asker_email_deleted'
+  | 'desk.question_hidden'
+  | 'desk.item_moderated'
+  | 'desk.report_handled';
 
 export interface AuditEntry {
   readonly actorId: string | null;

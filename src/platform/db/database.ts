@@ -27,6 +27,30 @@ import type {
   CaseRecommendationsTable,
   CasesTable,
 } from '../../features/case-consultation/case-consultation.tables.js';
+import type {
+  DeskAnswersTable,
+  DeskChangesTable,
+  DeskContactsTable,
+  DeskEmployerMembersTable,
+  DeskEmployersTable,
+  DeskFaqsTable,
+  DeskGlossaryTable,
+  DeskGroupMeetingsTable,
+  DeskGroupMembersTable,
+  DeskGroupOrganisersTable,
+  DeskGroupsTable,
+  DeskLocationsTable,
+  DeskOrganisationRepresentativesTable,
+  DeskOrganisationsTable,
+  DeskPagesTable,
+  DeskPhonesTable,
+  DeskQuestionsTable,
+  DeskReportsTable,
+  DeskSchedulesTable,
+  DeskServiceAtLocationTable,
+  DeskServicesTable,
+  DeskVacanciesTable,
+} from '../../features/desk/desk.tables.js';
 import type { TeamInvitationsTable, TeamMembersTable, TeamsTable } from '../../features/teams/teams.tables.js';
 
 // The one place where every table type meets, so that Kysely can check queries across the schema.
@@ -69,6 +93,28 @@ export interface Database {
   case_ranking_items: CaseRankingItemsTable;
   case_rankings: CaseRankingsTable;
   case_ranking_entries: CaseRankingEntriesTable;
+  desk_organisations: DeskOrganisationsTable;
+  desk_organisation_representatives: DeskOrganisationRepresentativesTable;
+  desk_services: DeskServicesTable;
+  desk_locations: DeskLocationsTable;
+  desk_service_at_location: DeskServiceAtLocationTable;
+  desk_contacts: DeskContactsTable;
+  desk_phones: DeskPhonesTable;
+  desk_schedules: DeskSchedulesTable;
+  desk_employers: DeskEmployersTable;
+  desk_employer_members: DeskEmployerMembersTable;
+  desk_vacancies: DeskVacanciesTable;
+  desk_questions: DeskQuestionsTable;
+  desk_answers: DeskAnswersTable;
+  desk_faqs: DeskFaqsTable;
+  desk_pages: DeskPagesTable;
+  desk_glossary: DeskGlossaryTable;
+  desk_groups: DeskGroupsTable;
+  desk_group_organisers: DeskGroupOrganisersTable;
+  desk_group_members: DeskGroupMembersTable;
+  desk_group_meetings: DeskGroupMeetingsTable;
+  desk_reports: DeskReportsTable;
+  desk_changes: DeskChangesTable;
 }
 
 /** What repo functions accept: the database itself or an open transaction. */

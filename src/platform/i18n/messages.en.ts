@@ -11,9 +11,16 @@ import { agendaEn } from '../../features/agenda/agenda.messages.js';
 import { remindersEn } from '../../features/agenda/agenda.reminders-messages.js';
 import { caseConsultationEn } from '../../features/case-consultation/case-consultation.messages.js';
 import { caseOutputsEn } from '../../features/case-consultation/case-consultation.outputs-messages.js';
+import { deskEn } from '../../features/desk/desk.messages.js';
+import { deskSocialMapEn } from '../../features/desk/desk.social-map-messages.js';
+import { deskEmployersEn } from '../../features/desk/desk.employers-messages.js';
+import { deskQuestionsEn } from '../../features/desk/desk.questions-messages.js';
+import { deskSchemesEn } from '../../features/desk/desk.schemes-messages.js';
+import { deskPeerSupportEn } from '../../features/desk/desk.peer-support-messages.js';
+import { deskModerationEn } from '../../features/desk/desk.moderation-messages.js';
 import { caseMeetingsEn } from '../../features/case-consultation/case-consultation.meetings-messages.js';
 import { caseRankingEn } from '../../features/case-consultation/case-consultation.ranking-messages.js';
 import { commonEn } from './common.messages.js';
 import type { MessageKey } from './messages.nl.js';
 
-export const en: Record<MessageKey, string> = { ...commonEn, ...homeEn, ...accountsEn, ...setupEn, ...regionsEn, ...teamsEn, ...bookEn, ...searchEn, ...adminEn, ...workbookEn, ...agendaEn, ...remindersEn, ...caseConsultationEn, ...caseMeetingsEn, ...caseRankingEn, ...caseOutputsEn };
+export const en: Record<MessageKey, string> = { ...commonEn, ...homeEn, ...accountsEn, ...setupEn, ...regionsEn, ...teamsEn, ...bookEn, ...searchEn, ...adminEn, ...workbookEn, ...agendaEn, ...remindersEn, ...caseConsultationEn, ...caseMeetingsEn, ...caseRankingEn, ...caseOutputsEn, ...deskEn, ...deskSocialMapEn, ...deskEmployersEn, ...deskQuestionsEn, ...deskSchemesEn, ...deskPeerSupportEn, ...deskModerationEn };

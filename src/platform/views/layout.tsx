@@ -84,6 +84,9 @@ export function Layout({ ctx, title, children, breadcrumbs }: LayoutProps) {
               <NavLink href="/boek" current={ctx.currentPath}>
                 {t('nav.book')}
               </NavLink>
+              <NavLink href="/loket" current={ctx.currentPath}>
+                {t('desk.nav')}
+              </NavLink>
               <NavLink href="/regios" current={ctx.currentPath}>
                 {t('nav.regions')}
               </NavLink>
