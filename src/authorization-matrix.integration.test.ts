@@ -310,10 +310,127 @@ async function buildWorld(t: TestApp): Promise<World> {
     .execute();
   await db.insertInto('case_ranking_items').values({ round_id: roundId, group_id: groupId, position: 1, addressee: 'persoon', text: 'Zoek een maatje.' }).execute();
 
+  // The Zeeland desk: an organisation represented by the member, a verified employer of the facilitator with a vacancy,
+  // a question routed to the organisation, an FAQ, a peer-support group organised by the member with a meeting, an open report.
+  const edited = { created_by: coordinator.id, created_at: now, updated_by: coordinator.id, updated_at: now, version: 1 };
+  const organisationId = crypto.randomUUID();
+  await db
+    .insertInto('desk_organisations')
+    .values({ ...edited, id: organisationId, region_slug: 'zeeland', name: 'Werkplein Zeeland', alternate_name: null, description: 'Werk en inkomen.', email: null, website: null, kind: 'gemeente', status: 'published' })
+    .execute();
+  await db.insertInto('desk_organisation_representatives').values({ organisation_id: organisationId, user_id: member.id, appointed_by: coordinator.id, appointed_at: now }).execute();
+  const serviceId = crypto.randomUUID();
+  await db
+    .insertInto('desk_services')
+    .values({ ...edited, id: serviceId, organisation_id: organisationId, name: 'Werkfit traject', description: 'Samen werken aan werk.', for_whom: 'Iedereen met een uitkering.', how_to_apply: 'Bel ons.', cost: 'Gratis', email: null, website: null, status: 'active' })
+    .execute();
+  const locationId = crypto.randomUUID();
+  await db
+    .insertInto('desk_locations')
+    .values({ id: locationId, organisation_id: organisationId, location_type: 'physical', name: 'Kantoor Middelburg', description: null, address: 'Stationsplein 1', postal_code: '4331 AA', city: 'Middelburg', url: null, latitude: null, longitude: null })
+    .execute();
+  const contactId = crypto.randomUUID();
+  await db.insertInto('desk_contacts').values({ id: contactId, organisation_id: organisationId, service_id: null, name: 'Balie', title: null, email: 'balie@example.org' }).execute();
+  const employerId = crypto.randomUUID();
+  await db
+    .insertInto('desk_employers')
+    .values({
+      ...edited,
+      id: employerId,
+      region_slug: 'zeeland',
+      name: 'Bakkerij De Zeeuwse Bol',
+      description: 'Een bakkerij.',
+      offers_adjustments: 'Aangepaste uren.',
+      offers_guidance: 'Een vaste collega als maatje.',
+      offers_trial_placements: '',
+      contact_name: 'Fien',
+      contact_email: 'bakkerij@example.org',
+      contact_phone: null,
+      website: null,
+      city: 'Goes',
+      status: 'verified',
+      pledged_at: now,
+      verified_by: coordinator.id,
+      verified_at: now,
+      rejection_reason: null,
+      withdrawn_at: null,
+    })
+    .execute();
+  await db.insertInto('desk_employer_members').values({ employer_id: employerId, user_id: facilitator.id, added_at: now }).execute();
+  const vacancyId = crypto.randomUUID();
+  const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await db
+    .insertInto('desk_vacancies')
+    .values({
+      ...edited,
+      id: vacancyId,
+      region_slug: 'zeeland',
+      employer_id: employerId,
+      title: 'Hulp in de bakkerij',
+      what_you_do: 'Je helpt met brood bakken.',
+      hours: '16 uur per week',
+      hours_per_week: 16,
+      place: 'Goes',
+      help_available: 'Een vaste collega helpt je.',
+      what_we_ask: '',
+      contact: 'Bel Fien.',
+      contact_email: null,
+      contact_phone: null,
+      expires_on: inAMonth,
+      status: 'published',
+      reviewed_by: null,
+      reviewed_at: null,
+    })
+    .execute();
+  const questionId = crypto.randomUUID();
+  const accessToken = 'vraagtoken-' + 'a'.repeat(32);
+  await db
+    .insertInto('desk_questions')
+    .values({
+      id: questionId,
+      region_slug: 'zeeland',
+      body: 'Waar kan ik terecht voor hulp bij werk?',
+      asker_email: null,
+      access_token_hash: crypto.createHash('sha256').update(accessToken).digest('hex'),
+      consent_to_publish: 1,
+      looked_like_crisis: 0,
+      status: 'routed',
+      organisation_id: organisationId,
+      routed_by: coordinator.id,
+      routed_at: now,
+      routing_note: null,
+      email_deleted_at: null,
+      created_at: now,
+    })
+    .execute();
+  const faqId = crypto.randomUUID();
+  await db
+    .insertInto('desk_faqs')
+    .values({ ...edited, id: faqId, region_slug: 'zeeland', question_id: null, question: 'Mag ik werken met een uitkering?', answer: 'Vaak wel. Vraag het na.', answered_by: 'Werkplein Zeeland', status: 'published' })
+    .execute();
+  const peerGroupId = crypto.randomUUID();
+  await db
+    .insertInto('desk_groups')
+    .values({ ...edited, id: peerGroupId, region_slug: 'zeeland', organisation_id: null, name: 'Werk en herstel Goes', description: 'Praten over werk.', for_whom: 'Iedereen.', contact_email: 'groep@example.org', status: 'published' })
+    .execute();
+  await db.insertInto('desk_group_organisers').values({ group_id: peerGroupId, user_id: member.id, added_at: now }).execute();
+  const peerMeetingId = crypto.randomUUID();
+  const nextWeek = new Date(Date.now() + 7 * 86_400_000);
+  await db
+    .insertInto('desk_group_meetings')
+    .values({ id: peerMeetingId, group_id: peerGroupId, starts_at: nextWeek.toISOString(), ends_at: new Date(nextWeek.getTime() + 3_600_000).toISOString(), place: 'Bibliotheek Goes', online_url: null, description: 'Kennismaken.', created_by: member.id, created_at: now, updated_at: now, sequence: 0 })
+    .execute();
+  const reportId = crypto.randomUUID();
+  await db
+    .insertInto('desk_reports')
+    .values({ id: reportId, region_slug: 'zeeland', item_kind: 'organisation', item_id: organisationId, item_title: 'Werkplein Zeeland', reason: 'verouderd', details: '', status: 'open', created_at: now, handled_by: null, handled_at: null, outcome: null })
+    .execute();
+
   return {
     t,
     clients: { anonymous: t.client(), member: member.client, facilitator: facilitator.client, coordinator: coordinator.client, administrator: admin.client },
-    params: { caseId, caseNumber: '2', meetingId, contributionId, groupId, recommendationId, roundId, workspaceId, milestoneId, actionId, commentId, step: 'verdiepen', fieldKey: '1.1.1', teamId, userId: bystander.id, invitationId: invitation.id, token, slug: 'zeeland', idHash: 'f'.repeat(64), mailId: 'bestaat-niet', file: 'app.css' },
+    params: { caseId, caseNumber: '2', meetingId, contributionId, groupId, recommendationId, roundId, workspaceId, milestoneId, actionId, commentId, step: 'verdiepen', fieldKey: '1.1.1', teamId, userId: bystander.id, invitationId: invitation.id, token, slug: 'zeeland', idHash: 'f'.repeat(64), mailId: 'bestaat-niet', file: 'app.css',
+      organisationId, serviceId, locationId, contactId, employerId, vacancyId, questionId, accessToken, faqId, pageSlug: 'wia', termSlug: 'uwv', peerGroupId, peerMeetingId, reportId },
   };
 }
 

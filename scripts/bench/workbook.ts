@@ -16,19 +16,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Insertable } from 'kysely';
-import { sql } from 'kysely';
-import pg from 'pg';
 import { buildApp } from '../../src/app.js';
 import { sessionCookieName } from '../../src/platform/auth/sessions.js';
 import { loadConfig } from '../../src/platform/config.js';
-import { createDb, type Db, type DialectName } from '../../src/platform/db/create-db.js';
+import type { Db, DialectName } from '../../src/platform/db/create-db.js';
 import type { Database } from '../../src/platform/db/database.js';
 import { MemoryMailer, TEST_PASSWORD } from '../../src/platform/testing/test-app.js';
 import { TestClient } from '../../src/platform/testing/test-client.js';
 import { autocannon, BenchError, type AutocannonResult } from './autocannon.js';
+import { DEFAULT_PG_URL, openPostgres, openSqlite, type BenchDatabase as Target } from './bench-databases.js';
 
 
-const DEFAULT_PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 
 /** The size of the data: one big agenda, and the workbooks of the person whose actions are listed. */
 const BIG_MILESTONES = 200;
@@ -72,67 +70,6 @@ function options(): Options {
     workers: number('workers', values.workers, 0),
     databases: databases as DialectName[],
     pgUrl: values['pg-url'],
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Databases
-
-interface Target {
-  readonly name: DialectName;
-  readonly description: string;
-  readonly db: Db;
-  /** After seeding: PostgreSQL gets the statistics autovacuum would soon give it. */
-  afterSeeding(): Promise<string | undefined>;
-  dispose(): Promise<void>;
-}
-
-function openSqlite(): Target {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mmm-bench-workbook-'));
-  const file = path.join(dir, 'werkplaats.sqlite');
-  const db = createDb(`sqlite:${file}`);
-  return {
-    name: 'sqlite',
-    description: `SQLite ${String(db.sqliteHandle!.prepare('SELECT sqlite_version() AS v').pluck().get())}, ${file}`,
-    db,
-    afterSeeding: async () => undefined,
-    async dispose() {
-      await db.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function openPostgres(url: string): Promise<Target | undefined> {
-  const shown = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  try {
-    await admin.connect();
-  } catch (error) {
-    await admin.end().catch(() => undefined);
-    console.log(`PostgreSQL overgeslagen: ${shown} is niet bereikbaar (${error instanceof Error ? error.message : String(error)}).`);
-    return undefined;
-  }
-  const version = String((await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version);
-  const schema = `bench_wb_${Math.random().toString(36).slice(2, 12)}`;
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const db = createDb(url, { pgSchema: schema, pgPoolSize: 10 });
-  return {
-    name: 'postgres',
-    description: `PostgreSQL ${version}, ${shown}, schema ${schema}, pool 10`,
-    db,
-    async afterSeeding() {
-      await sql`ANALYZE`.execute(db.kysely);
-      return 'ANALYZE';
-    },
-    async dispose() {
-      try {
-        await db.close();
-        await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      } finally {
-        await admin.end().catch(() => undefined);
-      }
-    },
   };
 }
 
@@ -416,7 +353,7 @@ async function main(): Promise<number> {
   const results: DatabaseResult[] = [];
   let failed = false;
   for (const name of opts.databases) {
-    const target = name === 'sqlite' ? openSqlite() : await openPostgres(opts.pgUrl!);
+    const target = name === 'sqlite' ? openSqlite('workbook') : await openPostgres(opts.pgUrl!, 'wb');
     if (!target) continue;
     try {
       results.push(await benchDatabase(target, opts));

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Book } from './book.content.js';
 import type { Block, Inline } from './book.markup.js';
+import { bookGlossaryPass } from '../desk/desk.glossary-links.js';
 
 /**
  * Renders parsed content. Automatic mentions of a name (a profession, a story's person) link only the
@@ -8,6 +9,9 @@ import type { Block, Inline } from './book.markup.js';
  */
 export class BodyRenderer {
   private readonly linkedNames = new Set<string>();
+  // Glossary terms of the regional desk link (first occurrence per page) in body text, never in headings or links.
+  private readonly glossary = bookGlossaryPass();
+  private glossaryOn = false;
 
   constructor(private readonly book: Book) {}
 
@@ -16,7 +20,13 @@ export class BodyRenderer {
   }
 
   body(owner: string, text: string | undefined, headingOffset = 0): ComponentChildren {
-    return text ? this.blocks(this.book.blocks(owner, text), headingOffset) : null;
+    if (!text) return null;
+    this.glossaryOn = true;
+    try {
+      return this.blocks(this.book.blocks(owner, text), headingOffset);
+    } finally {
+      this.glossaryOn = false;
+    }
   }
 
   /** A single line of content (a question, a table cell) without paragraph markup. */
@@ -54,7 +64,7 @@ export class BodyRenderer {
         const Tag = `h${level}` as 'h2';
         return (
           <Tag class={`utrecht-heading-${Math.min(level, 3)}`} key={key}>
-            {this.inlines(b.content)}
+            {this.inlines(b.content, true)}
           </Tag>
         );
       }
@@ -116,32 +126,32 @@ export class BodyRenderer {
     }
   }
 
-  inlines(content: readonly Inline[]): ComponentChildren {
+  inlines(content: readonly Inline[], noGlossary = false): ComponentChildren {
     return content.map((n, i) => {
       switch (n.kind) {
         case 'text':
-          return n.text;
+          return !noGlossary && this.glossaryOn && this.glossary ? this.glossary.linkText(n.text) : n.text;
         case 'break':
           return <br key={i} />;
         case 'strong':
-          return <strong key={i}>{this.inlines(n.children)}</strong>;
+          return <strong key={i}>{this.inlines(n.children, noGlossary)}</strong>;
         case 'em':
-          return <em key={i}>{this.inlines(n.children)}</em>;
+          return <em key={i}>{this.inlines(n.children, noGlossary)}</em>;
         case 'link': {
           if ('href' in n.target) {
             return (
               <a class="utrecht-link" href={n.target.href} rel="noopener" key={i}>
-                {this.inlines(n.children)}
+                {this.inlines(n.children, true)}
               </a>
             );
           }
           const target = this.book.resolve(n.target.ref);
           const isName = n.auto && /^(beroep|verhaal):/.test(n.target.ref) && !/^Verhaal\s/.test(flatText(n.children));
-          if (!target || (isName && this.linkedNames.has(n.target.ref))) return this.inlines(n.children);
+          if (!target || (isName && this.linkedNames.has(n.target.ref))) return this.inlines(n.children, true);
           if (isName) this.linkedNames.add(n.target.ref);
           return (
             <a class="utrecht-link" href={target.url} key={i}>
-              {this.inlines(n.children)}
+              {this.inlines(n.children, true)}
             </a>
           );
         }

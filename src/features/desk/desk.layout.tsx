@@ -76,7 +76,7 @@ export function CrisisHelp({ ctx, headingLevel = 2 }: { ctx: PageContext; headin
         <li>
           {withLinks(t('desk.crisis.suicide'), {
             short: <a href="tel:113">113</a>,
-            free: <a href="tel:08000113">0800-0113</a>,
+            free: <a href="tel:08000113">{'0800\u20110113'}</a>,
             site: <a href="https://www.113.nl">113.nl</a>,
           })}
         </li>

@@ -1,15 +1,24 @@
 import type { AppDeps } from '../../platform/app-deps.js';
 import { search, type SearchResults } from '../../platform/search/search-engine.js';
 import { theBook } from '../book/book.content.js';
-import { ensureBookIndexed } from '../book/book.search.js';
-import { SEARCH_TYPES, type SearchQuery } from './search.schemas.js';
+import { BOOK_SOURCE, ensureBookIndexed } from '../book/book.search.js';
+import { BOOK_SEARCH_TYPES, type SearchQuery } from './search.schemas.js';
 
 export const PAGE_SIZE = 20;
 
-/** One search over everything a visitor may read (today: the book and the Zeeland report). */
+/**
+ * The site-wide search: the book and the Zeeland report. The regional desks have their own search
+ * (/loket/<regio>/zoeken), so one region's desk never mixes into another's results.
+ */
 export async function searchEverything(deps: AppDeps, query: SearchQuery): Promise<SearchResults> {
   await ensureBookIndexed(deps, theBook());
-  return search(deps.db, { text: query.q, types: query.soort.map((k) => SEARCH_TYPES[k]), page: query.pagina, pageSize: PAGE_SIZE });
+  return search(deps.db, {
+    text: query.q,
+    types: query.soort.map((k) => BOOK_SEARCH_TYPES[k]),
+    sources: [BOOK_SOURCE],
+    page: query.pagina,
+    pageSize: PAGE_SIZE,
+  });
 }
 
 export async function prepareSearch(deps: AppDeps): Promise<void> {

@@ -98,6 +98,11 @@ export interface SearchResults {
 export interface SearchRequest {
   readonly text: string;
   readonly types?: readonly string[];
+  /**
+   * Only documents of these sources (e.g. the book and one region's desk); word statistics and
+   * suggestions then come from these sources alone. Absent or empty: every source.
+   */
+  readonly sources?: readonly string[];
   readonly page?: number;
   readonly pageSize?: number;
 }
@@ -115,6 +120,7 @@ export async function search(db: Db, request: SearchRequest): Promise<SearchResu
   const queryTerms = [...new Set(tokenize(text).flatMap((t) => (t.term ? [t.term] : [])))].slice(0, MAX_QUERY_TERMS);
   if (queryTerms.length === 0) return EMPTY_RESULTS(text);
   const k = db.kysely;
+  const sources = request.sources ?? [];
 
   const groups: { term: string; factor: number; group: number }[] = [];
   for (const [group, term] of queryTerms.entries()) {
@@ -133,7 +139,7 @@ export async function search(db: Db, request: SearchRequest): Promise<SearchResu
   // Two query words that stand side by side in a title ("Droom 3") count as one more matched word.
   for (const pair of [...new Set(termPairs(text))].slice(0, MAX_QUERY_TERMS)) groups.push({ term: pair, factor: 1, group: groups.length + queryTerms.length });
   const allTerms = groups.map((g) => g.term);
-  const [frequencies, corpus] = await Promise.all([repo.selectDocumentFrequencies(k, allTerms), repo.selectCorpusSize(k)]);
+  const [frequencies, corpus] = await Promise.all([repo.selectDocumentFrequencies(k, allTerms, sources), repo.selectCorpusSize(k, sources)]);
   const weighted = groups
     .filter((g) => frequencies.has(g.term))
     .map((g) => {
@@ -141,11 +147,12 @@ export async function search(db: Db, request: SearchRequest): Promise<SearchResu
       const idf = Math.log(1 + (corpus.documents - df + 0.5) / (df + 0.5));
       return { ...g, factor: Number((idf * g.factor).toFixed(6)) };
     });
-  if (weighted.length === 0) return { ...EMPTY_RESULTS(text), suggestions: await suggest(k, text) };
+  if (weighted.length === 0) return { ...EMPTY_RESULTS(text), suggestions: await suggest(k, text, sources) };
 
   const countsByType = await repo.countMatchesByType(
     k,
     weighted.map((w) => w.term),
+    sources,
   );
   const types = (request.types ?? []).filter((t) => countsByType.has(t));
   const chosen = request.types && request.types.length > 0 ? types : [...countsByType.keys()];
@@ -154,7 +161,7 @@ export async function search(db: Db, request: SearchRequest): Promise<SearchResu
   const page = Math.max(1, request.page ?? 1);
   if (total === 0) return { query: text, total, countsByType, hits: [], suggestions: [] };
 
-  const ranked = await repo.selectRankedDocuments(k, db.dialect, weighted, chosen.length === countsByType.size ? [] : chosen, pageSize, (page - 1) * pageSize);
+  const ranked = await repo.selectRankedDocuments(k, db.dialect, weighted, chosen.length === countsByType.size ? [] : chosen, sources, pageSize, (page - 1) * pageSize);
   const rows = new Map((await repo.selectDocuments(k, ranked.map((r) => r.id))).map((r) => [r.id, r]));
   const highlightTerms = new Set(weighted.map((w) => w.term));
   const hits = ranked.flatMap((r) => {
@@ -211,14 +218,14 @@ export function buildSnippet(body: string, terms: ReadonlySet<string>, queryTerm
 }
 
 /** Queries with each unknown word replaced by the closest known word. */
-async function suggest(db: Queryable, text: string): Promise<string[]> {
+async function suggest(db: Queryable, text: string, sources: readonly string[]): Promise<string[]> {
   const tokens = tokenize(text).filter((t) => t.term);
   const replacements: { word: string; options: string[] }[] = [];
   for (const token of tokens) {
     const term = token.term!;
     if (/\d/.test(term) || term.length < 3) continue;
     const maxDistance = term.length < 6 ? 1 : 2;
-    const candidates = (await repo.selectSpellingCandidates(db, term))
+    const candidates = (await repo.selectSpellingCandidates(db, term, sources))
       .map((c) => ({ ...c, distance: editDistance(term, c.term) }))
       .filter((c) => c.distance <= maxDistance)
       .sort((a, b) => a.distance - b.distance || a.term.length - b.term.length || (a.term < b.term ? -1 : 1));

@@ -83,14 +83,25 @@ export async function deleteUnusedTerms(db: Queryable): Promise<void> {
     .execute();
 }
 
-export async function selectCorpusSize(db: Queryable): Promise<{ documents: number; totalLength: number }> {
-  const row = await db
-    .selectFrom('search_sources')
-    .select([
-      sql<string | number>`coalesce(sum(document_count), 0)`.as('documents'),
-      sql<string | number>`coalesce(sum(total_length), 0)`.as('total_length'),
-    ])
-    .executeTakeFirstOrThrow();
+/**
+ * Whether a document id belongs to one of the sources: ids are `${source}:${key}`, so a prefix test on the
+ * postings the terms already selected. (A subquery on search_documents here let the databases scan every
+ * posting of those sources instead.)
+ */
+function idInSources(column: string, sources: readonly string[]) {
+  return sql<boolean>`(${sql.join(
+    sources.map((s) => sql`substr(${sql.ref(column)}, 1, ${sql.lit(s.length + 1)}) = ${`${s}:`}`),
+    sql` OR `,
+  )})`;
+}
+
+export async function selectCorpusSize(db: Queryable, sources: readonly string[] = []): Promise<{ documents: number; totalLength: number }> {
+  let query = db.selectFrom('search_sources').select([
+    sql<string | number>`coalesce(sum(document_count), 0)`.as('documents'),
+    sql<string | number>`coalesce(sum(total_length), 0)`.as('total_length'),
+  ]);
+  if (sources.length > 0) query = query.where('source', 'in', sources);
+  const row = await query.executeTakeFirstOrThrow();
   return { documents: Number(row.documents), totalLength: Number(row.total_length) };
 }
 
@@ -109,14 +120,14 @@ export async function selectTermsContaining(db: Queryable, part: string, limit: 
   return rows.map((r) => r.term);
 }
 
-export async function selectDocumentFrequencies(db: Queryable, terms: readonly string[]): Promise<Map<string, number>> {
+export async function selectDocumentFrequencies(db: Queryable, terms: readonly string[], sources: readonly string[] = []): Promise<Map<string, number>> {
   if (terms.length === 0) return new Map();
-  const rows = await db
+  let query = db
     .selectFrom('search_postings')
     .select(['term', sql<string | number>`count(*)`.as('df')])
-    .where('term', 'in', terms)
-    .groupBy('term')
-    .execute();
+    .where('term', 'in', terms);
+  if (sources.length > 0) query = query.where(idInSources('document_id', sources));
+  const rows = await query.groupBy('term').execute();
   return new Map(rows.map((r) => [r.term, Number(r.df)]));
 }
 
@@ -143,6 +154,7 @@ export async function selectRankedDocuments(
   dialect: DialectName,
   terms: readonly WeightedTerm[],
   types: readonly string[],
+  sources: readonly string[],
   limit: number,
   offset: number,
 ): Promise<{ id: string; score: number; coverage: number }[]> {
@@ -151,23 +163,24 @@ export async function selectRankedDocuments(
     types.length > 0
       ? sql`AND p.document_id IN (SELECT id FROM search_documents WHERE type IN (${sql.join(types.map((t) => sql`${t}`))}))`
       : sql``;
+  const sourceFilter = sources.length > 0 ? sql`AND ${idInSources('p.document_id', sources)}` : sql``;
   const result = await sql<{ id: string; score: string | number; coverage: string | number }>`
     SELECT p.document_id AS id, ${score} AS score, ${coverage} AS coverage
     FROM search_postings p
-    WHERE p.term IN (${sql.join(terms.map((t) => sql`${t.term}`))}) ${typeFilter}
+    WHERE p.term IN (${sql.join(terms.map((t) => sql`${t.term}`))}) ${typeFilter} ${sourceFilter}
     GROUP BY p.document_id
     ORDER BY coverage DESC, score DESC, p.document_id
     LIMIT ${sql.lit(limit)} OFFSET ${sql.lit(offset)}`.execute(db);
   return result.rows.map((r) => ({ id: r.id, score: Number(r.score), coverage: Number(r.coverage) }));
 }
 
-export async function countMatchesByType(db: Queryable, terms: readonly string[]): Promise<Map<string, number>> {
-  const rows = await db
+export async function countMatchesByType(db: Queryable, terms: readonly string[], sources: readonly string[] = []): Promise<Map<string, number>> {
+  let query = db
     .selectFrom('search_documents as d')
     .select(['d.type', sql<string | number>`count(*)`.as('n')])
-    .where('d.id', 'in', (q) => q.selectFrom('search_postings').select('document_id').where('term', 'in', terms))
-    .groupBy('d.type')
-    .execute();
+    .where('d.id', 'in', (q) => q.selectFrom('search_postings').select('document_id').where('term', 'in', terms));
+  if (sources.length > 0) query = query.where('d.source', 'in', sources);
+  const rows = await query.groupBy('d.type').execute();
   return new Map(rows.map((r) => [r.type, Number(r.n)]));
 }
 
@@ -175,14 +188,24 @@ export function selectDocuments(db: Queryable, ids: readonly string[]) {
   return db.selectFrom('search_documents').select(['id', 'type', 'url', 'title', 'body']).where('id', 'in', ids).execute();
 }
 
-/** Vocabulary terms that could be a misspelling of `term`: same first letter, similar length. */
-export function selectSpellingCandidates(db: Queryable, term: string) {
+/** Vocabulary terms that could be a misspelling of `term`: same first letter, similar length (and used in `sources`, when given). */
+export function selectSpellingCandidates(db: Queryable, term: string, sources: readonly string[] = []) {
   const pattern = `${term.slice(0, 1).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return db
+  let query = db
     .selectFrom('search_terms')
     .select(['term', 'word'])
     .where(sql<boolean>`term LIKE ${pattern} ESCAPE '\\'`)
-    .where(sql<boolean>`length(term) BETWEEN ${term.length - 2} AND ${term.length + 2}`)
-    .limit(5000)
-    .execute();
+    .where(sql<boolean>`length(term) BETWEEN ${term.length - 2} AND ${term.length + 2}`);
+  if (sources.length > 0) {
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('search_postings as p')
+          .innerJoin('search_documents as d', 'd.id', 'p.document_id')
+          .select('p.term')
+          .whereRef('p.term', '=', 'search_terms.term')
+          .where('d.source', 'in', sources),
+      ),
+    );
+  }
+  return query.limit(5000).execute();
 }
