@@ -5,6 +5,8 @@ import { createTestApp, type TestApp } from './platform/testing/test-app.js';
 import type { Response, TestClient } from './platform/testing/test-client.js';
 import { testDatabaseKinds } from './platform/testing/test-databases.js';
 import { enableTwoFactor, firstAdministrator, registeredPerson } from './platform/testing/scenario.js';
+import { hashToken } from './platform/auth/tokens.js';
+import { accessTokenFor } from './features/desk/desk.questions-service.js';
 
 type Role = 'anonymous' | 'member' | 'facilitator' | 'coordinator' | 'administrator';
 const ROLES: readonly Role[] = ['anonymous', 'member', 'facilitator', 'coordinator', 'administrator'];
@@ -206,6 +208,138 @@ const EXPECTED: Record<string, readonly Role[]> = {
   'GET /casusoverleg/voorbeeld/verslag': EVERYONE,
   'GET /casusoverleg/voorbeeld/verslag.pdf': EVERYONE,
   'GET /casusoverleg/voorbeeld/aanbevelingen.csv': EVERYONE,
+  // Peer support: groups are public, joining needs an account, the organiser (the member here) and the coordinator manage.
+  'GET /loket/:slug/lotgenoten': EVERYONE,
+  'GET /loket/:slug/lotgenoten/nieuw': SIGNED_IN,
+  'POST /loket/:slug/lotgenoten/nieuw': SIGNED_IN,
+  'GET /loket/:slug/lotgenoten/:peerGroupId': EVERYONE,
+  'GET /loket/:slug/lotgenoten/:peerGroupId/agenda.ics': EVERYONE,
+  'POST /loket/:slug/lotgenoten/:peerGroupId/aanmelden': SIGNED_IN,
+  'POST /loket/:slug/lotgenoten/:peerGroupId/afmelden': SIGNED_IN,
+  'GET /loket/:slug/lotgenoten/:peerGroupId/bewerken': ['member', 'coordinator'],
+  'POST /loket/:slug/lotgenoten/:peerGroupId/bewerken': ['member', 'coordinator'],
+  'GET /loket/:slug/lotgenoten/:peerGroupId/bijeenkomsten/nieuw': ['member', 'coordinator'],
+  'POST /loket/:slug/lotgenoten/:peerGroupId/bijeenkomsten/nieuw': ['member', 'coordinator'],
+  'GET /loket/:slug/lotgenoten/:peerGroupId/bijeenkomsten/:peerMeetingId/bewerken': ['member', 'coordinator'],
+  'POST /loket/:slug/lotgenoten/:peerGroupId/bijeenkomsten/:peerMeetingId/bewerken': ['member', 'coordinator'],
+  'GET /loket/:slug/lotgenoten/:peerGroupId/bijeenkomsten/:peerMeetingId/verwijderen': ['member', 'coordinator'],
+  'POST /loket/:slug/lotgenoten/:peerGroupId/bijeenkomsten/:peerMeetingId/verwijderen': ['member', 'coordinator'],
+  // Questions: anyone asks without an account and reads the answer through the private link; the coordinator routes,
+  // the representative of the organisation it went to (the member here) answers.
+  'GET /loket/:slug/vraag': EVERYONE,
+  'POST /loket/:slug/vraag': EVERYONE,
+  'GET /loket/:slug/vraag/verstuurd': EVERYONE,
+  'GET /loket/:slug/vraag/bekijken/:accessToken': EVERYONE,
+  'POST /loket/:slug/vraag/bekijken/:accessToken/toestemming': EVERYONE,
+  'POST /loket/:slug/vraag/bekijken/:accessToken/verwijderen': EVERYONE,
+  'GET /loket/:slug/vragen': EVERYONE,
+  'GET /loket/:slug/vragen/:faqId': EVERYONE,
+  'GET /loket/:slug/beheer/vragen': ['coordinator'],
+  'GET /loket/:slug/beheer/vragen/:questionId': ['coordinator'],
+  'POST /loket/:slug/beheer/vragen/:questionId/doorsturen': ['coordinator'],
+  'POST /loket/:slug/beheer/vragen/:questionId/verbergen': ['coordinator'],
+  'POST /loket/:slug/beheer/vragen/:questionId/publiceren': ['coordinator'],
+  'POST /loket/:slug/beheer/veelgestelde-vragen/:faqId/verbergen': ['coordinator'],
+  'GET /loket/:slug/mijn-vragen': SIGNED_IN,
+  'GET /loket/:slug/vragen/:questionId/beantwoorden': ['member', 'coordinator'],
+  'POST /loket/:slug/vragen/:questionId/beantwoorden': ['member', 'coordinator'],
+  // Open employers and vacancies: the register is public; the employer's member (the facilitator here) and the coordinator maintain.
+  'GET /loket/:slug/werkgevers': EVERYONE,
+  'GET /loket/:slug/werkgevers/aanmelden': SIGNED_IN,
+  'POST /loket/:slug/werkgevers/aanmelden': SIGNED_IN,
+  'GET /loket/:slug/werkgevers/:employerId': EVERYONE,
+  'GET /loket/:slug/werkgevers/:employerId/badge.svg': EVERYONE,
+  'GET /loket/:slug/werkgevers/:employerId/controle': EVERYONE,
+  'GET /loket/:slug/werkgevers/:employerId/bewerken': ['facilitator', 'coordinator'],
+  'POST /loket/:slug/werkgevers/:employerId/bewerken': ['facilitator', 'coordinator'],
+  'GET /loket/:slug/werkgevers/:employerId/intrekken': ['facilitator', 'coordinator'],
+  'POST /loket/:slug/werkgevers/:employerId/intrekken': ['facilitator', 'coordinator'],
+  'GET /loket/:slug/werkgevers/:employerId/opnieuw-aanmelden': ['facilitator', 'coordinator'],
+  'POST /loket/:slug/werkgevers/:employerId/opnieuw-aanmelden': ['facilitator', 'coordinator'],
+  'GET /loket/:slug/beheer/werkgevers/:employerId': ['coordinator'],
+  'POST /loket/:slug/beheer/werkgevers/:employerId/verifieren': ['coordinator'],
+  'POST /loket/:slug/beheer/werkgevers/:employerId/afwijzen': ['coordinator'],
+  'GET /loket/:slug/vacatures': EVERYONE,
+  'GET /loket/:slug/vacatures/:vacancyId': EVERYONE,
+  'GET /loket/:slug/werkgevers/:employerId/vacatures/nieuw': ['facilitator', 'coordinator'],
+  'POST /loket/:slug/werkgevers/:employerId/vacatures/nieuw': ['facilitator', 'coordinator'],
+  'GET /loket/:slug/vacatures/:vacancyId/bewerken': ['facilitator', 'coordinator'],
+  'POST /loket/:slug/vacatures/:vacancyId/bewerken': ['facilitator', 'coordinator'],
+  'GET /loket/:slug/vacatures/:vacancyId/verwijderen': ['facilitator', 'coordinator'],
+  'POST /loket/:slug/vacatures/:vacancyId/verwijderen': ['facilitator', 'coordinator'],
+  // The social map: public pages, export and API; the representative (the member here) and the coordinator maintain.
+  'GET /loket/:slug/sociale-kaart': EVERYONE,
+  'GET /loket/:slug/sociale-kaart.json': EVERYONE,
+  'GET /loket/:slug/organisaties/:organisationId': EVERYONE,
+  'GET /loket/:slug/diensten/:serviceId': EVERYONE,
+  'GET /loket/:slug/api/services': EVERYONE,
+  'GET /loket/:slug/api/services/:serviceId': EVERYONE,
+  'GET /loket/:slug/api/organizations': EVERYONE,
+  'GET /loket/:slug/api/organizations/:organisationId': EVERYONE,
+  'GET /loket/:slug/organisaties/aanmelden': SIGNED_IN,
+  'POST /loket/:slug/organisaties/aanmelden': SIGNED_IN,
+  'GET /loket/:slug/organisaties/:organisationId/bewerken': ['member', 'coordinator'],
+  'POST /loket/:slug/organisaties/:organisationId/bewerken': ['member', 'coordinator'],
+  'GET /loket/:slug/organisaties/:organisationId/diensten/nieuw': ['member', 'coordinator'],
+  'POST /loket/:slug/organisaties/:organisationId/diensten/nieuw': ['member', 'coordinator'],
+  'GET /loket/:slug/organisaties/:organisationId/diensten/:serviceId/bewerken': ['member', 'coordinator'],
+  'POST /loket/:slug/organisaties/:organisationId/diensten/:serviceId/bewerken': ['member', 'coordinator'],
+  'GET /loket/:slug/organisaties/:organisationId/locaties/nieuw': ['member', 'coordinator'],
+  'POST /loket/:slug/organisaties/:organisationId/locaties/nieuw': ['member', 'coordinator'],
+  'GET /loket/:slug/organisaties/:organisationId/locaties/:locationId/bewerken': ['member', 'coordinator'],
+  'POST /loket/:slug/organisaties/:organisationId/locaties/:locationId/bewerken': ['member', 'coordinator'],
+  'GET /loket/:slug/organisaties/:organisationId/contacten/nieuw': ['member', 'coordinator'],
+  'POST /loket/:slug/organisaties/:organisationId/contacten/nieuw': ['member', 'coordinator'],
+  'GET /loket/:slug/organisaties/:organisationId/contacten/:contactId/bewerken': ['member', 'coordinator'],
+  'POST /loket/:slug/organisaties/:organisationId/contacten/:contactId/bewerken': ['member', 'coordinator'],
+  'POST /loket/:slug/organisaties/:organisationId/diensten/:serviceId/verwijderen': ['member', 'coordinator'],
+  'POST /loket/:slug/organisaties/:organisationId/locaties/:locationId/verwijderen': ['member', 'coordinator'],
+  'POST /loket/:slug/organisaties/:organisationId/contacten/:contactId/verwijderen': ['member', 'coordinator'],
+  'POST /loket/:slug/organisaties/:organisationId/publiceren': ['coordinator'],
+  'POST /loket/:slug/organisaties/:organisationId/verbergen': ['coordinator'],
+  'GET /loket/:slug/organisaties/:organisationId/vertegenwoordigers': ['coordinator'],
+  'POST /loket/:slug/organisaties/:organisationId/vertegenwoordigers': ['coordinator'],
+  'POST /loket/:slug/organisaties/:organisationId/vertegenwoordigers/:userId/verwijderen': ['coordinator'],
+  'GET /loket/:slug/beheer/sociale-kaart': ['coordinator'],
+  'GET /loket/:slug/beheer/sociale-kaart/importeren': ['coordinator'],
+  'POST /loket/:slug/beheer/sociale-kaart/importeren': ['coordinator'],
+  // Scheme pages and the glossary: public reading (the national glossary too, for the book's links); coordinators write.
+  'GET /loket/woordenlijst': EVERYONE,
+  'GET /loket/woordenlijst/:termSlug': EVERYONE,
+  'GET /loket/:slug/regelingen': EVERYONE,
+  'GET /loket/:slug/regelingen/:pageSlug': EVERYONE,
+  'GET /loket/:slug/woordenlijst': EVERYONE,
+  'GET /loket/:slug/woordenlijst/:termSlug': EVERYONE,
+  'GET /loket/:slug/regelingen/nieuw': ['coordinator'],
+  'POST /loket/:slug/regelingen/nieuw': ['coordinator'],
+  'GET /loket/:slug/regelingen/:pageSlug/bewerken': ['coordinator'],
+  'POST /loket/:slug/regelingen/:pageSlug/bewerken': ['coordinator'],
+  'GET /loket/:slug/regelingen/:pageSlug/verwijderen': ['coordinator'],
+  'POST /loket/:slug/regelingen/:pageSlug/verwijderen': ['coordinator'],
+  'GET /loket/:slug/woordenlijst/nieuw': ['coordinator'],
+  'POST /loket/:slug/woordenlijst/nieuw': ['coordinator'],
+  'GET /loket/:slug/woordenlijst/:termSlug/bewerken': ['coordinator'],
+  'POST /loket/:slug/woordenlijst/:termSlug/bewerken': ['coordinator'],
+  'GET /loket/:slug/woordenlijst/:termSlug/verwijderen': ['coordinator'],
+  'POST /loket/:slug/woordenlijst/:termSlug/verwijderen': ['coordinator'],
+  // The desk's home, search and reports are for everyone; the queue only for the region's coordinator.
+  'GET /loket': EVERYONE,
+  'GET /loket/kies': EVERYONE,
+  'GET /loket/:slug': EVERYONE,
+  'GET /loket/:slug/zoeken': EVERYONE,
+  'GET /loket/:slug/melden': EVERYONE,
+  'POST /loket/:slug/melden': EVERYONE,
+  'GET /loket/:slug/melden/bedankt': EVERYONE,
+  'GET /loket/:slug/beheer': ['coordinator'],
+  'GET /loket/:slug/beheer/hulpmiddelen': ['coordinator'],
+  'POST /loket/:slug/beheer/wachtrij/organisaties/:organisationId/publiceren': ['coordinator'],
+  'POST /loket/:slug/beheer/wachtrij/organisaties/:organisationId/verbergen': ['coordinator'],
+  'POST /loket/:slug/beheer/wachtrij/vacatures/:vacancyId/bekeken': ['coordinator'],
+  'POST /loket/:slug/beheer/wachtrij/vacatures/:vacancyId/verbergen': ['coordinator'],
+  'POST /loket/:slug/beheer/wachtrij/lotgenoten/:peerGroupId/publiceren': ['coordinator'],
+  'POST /loket/:slug/beheer/wachtrij/lotgenoten/:peerGroupId/verbergen': ['coordinator'],
+  'GET /loket/:slug/beheer/meldingen/:reportId': ['coordinator'],
+  'POST /loket/:slug/beheer/meldingen/:reportId': ['coordinator'],
   'GET /beheer': ['administrator'],
   'GET /beheer/gebruikers': ['administrator'],
   'GET /beheer/gebruikers/:userId': ['administrator'],
@@ -383,7 +517,7 @@ async function buildWorld(t: TestApp): Promise<World> {
     })
     .execute();
   const questionId = crypto.randomUUID();
-  const accessToken = 'vraagtoken-' + 'a'.repeat(32);
+  const accessToken = accessTokenFor(t.deps, questionId);
   await db
     .insertInto('desk_questions')
     .values({
@@ -391,7 +525,7 @@ async function buildWorld(t: TestApp): Promise<World> {
       region_slug: 'zeeland',
       body: 'Waar kan ik terecht voor hulp bij werk?',
       asker_email: null,
-      access_token_hash: crypto.createHash('sha256').update(accessToken).digest('hex'),
+      access_token_hash: hashToken(accessToken),
       consent_to_publish: 1,
       looked_like_crisis: 0,
       status: 'routed',
@@ -439,9 +573,14 @@ const PARAM_OVERRIDES: Record<string, Record<string, string>> = {
   '/casusoverleg/teams/:teamId/bijeenkomsten/:meetingId/live': { meetingId: 'onbekend-meetingId' },
 };
 
+/** Pages that need a query to show what they are about: the report form names the item it is about. */
+const QUERIES: Record<string, string> = {
+  '/loket/:slug/melden': '?soort=organisation&id=:organisationId',
+};
+
 function concrete(url: string, params: Record<string, string>): string {
   params = { ...params, ...PARAM_OVERRIDES[url] };
-  return url.replace(/:(\w+)/g, (_, name: string) => params[name] ?? `onbekend-${name}`);
+  return (url + (QUERIES[url] ?? '')).replace(/:(\w+)/g, (_, name: string) => params[name] ?? `onbekend-${name}`);
 }
 
 function denied(response: Response): boolean {
