@@ -149,6 +149,34 @@ export function QueuePage({ ctx, region, queue, problem }: { ctx: PageContext; r
     </h2>
   );
   const none = <P>{t('desk.moderation.queue.none')}</P>;
+  // Proposed organisations and groups wait the same way: open the proposal, publish it or hide it.
+  const waitingSection = (which: 'organisations' | 'groups', items: readonly { id: string; name: string; created_at: string }[], segment: 'organisaties' | 'lotgenoten') => (
+    <section aria-labelledby={section(which).id}>
+      <SectionHeading which={which} />
+      {items.length === 0 ? (
+        none
+      ) : (
+        <Table head={[t('desk.moderation.queue.col.name'), t('desk.moderation.queue.col.since'), t('desk.moderation.queue.col.actions')]}>
+          {items.map((item) => (
+            <tr key={item.id}>
+              <td>
+                <A href={deskPath(region.slug, `/${segment}/${item.id}/bewerken`)}>{item.name}</A>
+              </td>
+              <td>{day(item.created_at)}</td>
+              <td>
+                <ActionButton ctx={ctx} action={`${base}/wachtrij/${segment}/${item.id}/publiceren`} label={t('desk.moderation.queue.publishLabel', { name: item.name })} secondary={false}>
+                  {t('desk.moderation.queue.publish')}
+                </ActionButton>{' '}
+                <ActionButton ctx={ctx} action={`${base}/wachtrij/${segment}/${item.id}/verbergen`} label={t('desk.moderation.queue.hideLabel', { name: item.name })}>
+                  {t('desk.moderation.queue.hide')}
+                </ActionButton>
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </section>
+  );
   return (
     <DeskLayout ctx={ctx} region={region} title={queueTitle(ctx, region)} section="manage">
       <Heading>{queueTitle(ctx, region)}</Heading>
@@ -169,31 +197,7 @@ export function QueuePage({ ctx, region, queue, problem }: { ctx: PageContext; r
         <A href={`${base}/hulpmiddelen`}>{t('desk.moderation.tools.title')}</A>
       </P>
 
-      <section aria-labelledby={section('organisations').id}>
-        <SectionHeading which="organisations" />
-        {queue.organisations.length === 0 ? (
-          none
-        ) : (
-          <Table head={[t('desk.moderation.queue.col.name'), t('desk.moderation.queue.col.since'), t('desk.moderation.queue.col.actions')]}>
-            {queue.organisations.map((o) => (
-              <tr key={o.id}>
-                <td>
-                  <A href={deskPath(region.slug, `/organisaties/${o.id}/bewerken`)}>{o.name}</A>
-                </td>
-                <td>{day(o.created_at)}</td>
-                <td>
-                  <ActionButton ctx={ctx} action={`${base}/wachtrij/organisaties/${o.id}/publiceren`} label={t('desk.moderation.queue.publishLabel', { name: o.name })} secondary={false}>
-                    {t('desk.moderation.queue.publish')}
-                  </ActionButton>{' '}
-                  <ActionButton ctx={ctx} action={`${base}/wachtrij/organisaties/${o.id}/verbergen`} label={t('desk.moderation.queue.hideLabel', { name: o.name })}>
-                    {t('desk.moderation.queue.hide')}
-                  </ActionButton>
-                </td>
-              </tr>
-            ))}
-          </Table>
-        )}
-      </section>
+      {waitingSection('organisations', queue.organisations, 'organisaties')}
 
       <section aria-labelledby={section('employers').id}>
         <SectionHeading which="employers" />
@@ -269,31 +273,7 @@ export function QueuePage({ ctx, region, queue, problem }: { ctx: PageContext; r
         )}
       </section>
 
-      <section aria-labelledby={section('groups').id}>
-        <SectionHeading which="groups" />
-        {queue.groups.length === 0 ? (
-          none
-        ) : (
-          <Table head={[t('desk.moderation.queue.col.name'), t('desk.moderation.queue.col.since'), t('desk.moderation.queue.col.actions')]}>
-            {queue.groups.map((g) => (
-              <tr key={g.id}>
-                <td>
-                  <A href={deskPath(region.slug, `/lotgenoten/${g.id}/bewerken`)}>{g.name}</A>
-                </td>
-                <td>{day(g.created_at)}</td>
-                <td>
-                  <ActionButton ctx={ctx} action={`${base}/wachtrij/lotgenoten/${g.id}/publiceren`} label={t('desk.moderation.queue.publishLabel', { name: g.name })} secondary={false}>
-                    {t('desk.moderation.queue.publish')}
-                  </ActionButton>{' '}
-                  <ActionButton ctx={ctx} action={`${base}/wachtrij/lotgenoten/${g.id}/verbergen`} label={t('desk.moderation.queue.hideLabel', { name: g.name })}>
-                    {t('desk.moderation.queue.hide')}
-                  </ActionButton>
-                </td>
-              </tr>
-            ))}
-          </Table>
-        )}
-      </section>
+      {waitingSection('groups', queue.groups, 'lotgenoten')}
 
       <section aria-labelledby={section('reports').id}>
         <SectionHeading which="reports" />
