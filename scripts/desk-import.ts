@@ -1,14 +1,16 @@
 // node --import tsx scripts/desk-import.ts <regio-slug> <bestand.json>
 // Imports a social map in Open Referral HSDS 3.0 (JSON) into a region's desk, with the same checks as the
 // coordinator's import page: all or nothing, problems per organisation with their line numbers.
+import '../src/messages.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../src/platform/config.js';
 import { createDb } from '../src/platform/db/create-db.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
+import { migrations } from '../migrations/index.js';
 import { translator } from '../src/platform/i18n/i18n.js';
-import { formatImportProblem } from '../src/features/desk/desk.hsds.js';
-import { importSocialMap } from '../src/features/desk/desk.social-map-service.js';
+import { formatImportProblem } from '../src/features/desk/social-map/hsds.js';
+import { importSocialMap } from '../src/features/desk/social-map/social-map.service.js';
 import { runCommand } from './run-command.js';
 
 const USAGE = `Gebruik: node --import tsx scripts/desk-import.ts <regio-slug> <bestand.json>
@@ -38,7 +40,7 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const db = createDb(config.databaseUrl);
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, migrations);
     const started = Date.now();
     const outcome = await importSocialMap(db.kysely, regionSlug, text, null, new Date());
     const t = translator('nl');

@@ -3,7 +3,7 @@
 // next to a running server and more than once a day: each person gets at most one e-mail per day.
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
-import { runDailyReminders } from '../src/features/agenda/agenda.reminders.js';
+import { runDailyReminders } from '../src/features/workbook/reminders/reminders.service.js';
 import { runCommand } from './run-command.js';
 
 const USAGE = `Gebruik: npm run reminders

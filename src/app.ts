@@ -5,11 +5,13 @@ import { Policy } from './platform/auth/policy.js';
 import type { AppConfig } from './platform/config.js';
 import { createDb, type Db } from './platform/db/create-db.js';
 import { migrateToLatest } from './platform/db/migrate.js';
+import { migrations } from '../migrations/index.js';
 import { registerAssets } from './platform/http/assets.js';
 import { FORM_BODY_LIMIT, registerPlatform } from './platform/http/platform.js';
 import { OutboxMailer, SmtpMailer, type Mailer } from './platform/mail/mailer.js';
 import { createLiveHub } from './platform/live/live-hub.js';
 import path from 'node:path';
+import './messages.js';
 import { accountsRoutes } from './features/accounts/accounts.routes.js';
 import { bookRoutes } from './features/book/book.routes.js';
 import { searchRoutes } from './features/search/search.routes.js';
@@ -19,14 +21,7 @@ import { regionsRoutes } from './features/regions/regions.routes.js';
 import { setupRoutes } from './features/setup/setup.routes.js';
 import { teamsRoutes } from './features/teams/teams.routes.js';
 import { workbookRoutes } from './features/workbook/workbook.routes.js';
-import { agendaRoutes } from './features/agenda/agenda.routes.js';
-import { agendaExportRoutes } from './features/agenda/agenda.exports-routes.js';
-import { reminderRoutes } from './features/agenda/agenda.reminders-routes.js';
 import { caseConsultationRoutes } from './features/case-consultation/case-consultation.routes.js';
-import { caseMeetingRoutes } from './features/case-consultation/case-consultation.meetings-routes.js';
-import { caseRecommendationRoutes } from './features/case-consultation/case-consultation.recommendations-routes.js';
-import { caseOutputRoutes } from './features/case-consultation/case-consultation.outputs-routes.js';
-import { caseExampleRoutes } from './features/case-consultation/case-consultation.example-routes.js';
 import { deskRoutes } from './features/desk/desk.routes.js';
 
 export interface BuildOptions {
@@ -51,7 +46,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     genReqId: () => Math.random().toString(36).slice(2, 10),
   });
   const db = options.db ?? createDb(config.databaseUrl);
-  await migrateToLatest(db);
+  await migrateToLatest(db, migrations);
   const clock = options.clock ?? (() => new Date());
   const outbox = config.smtpUrl ? null : new OutboxMailer(path.join(config.dataDir, 'outbox'), config.mailFrom, clock);
   const mailer = options.mailer ?? (config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : (outbox as OutboxMailer));
@@ -71,21 +66,15 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   await registerPlatform(app, deps);
   registerAssets(app);
-  // Features, registered explicitly; each is an encapsulated plugin that declares its permissions.
+  // Features, registered explicitly; each is an encapsulated plugin that declares its permissions and
+  // registers its own parts.
   await app.register(homeRoutes);
   await app.register(setupRoutes);
   await app.register(accountsRoutes);
   await app.register(regionsRoutes);
   await app.register(teamsRoutes);
   await app.register(workbookRoutes);
-  await app.register(agendaRoutes);
-  await app.register(agendaExportRoutes);
-  await app.register(reminderRoutes);
   await app.register(caseConsultationRoutes);
-  await app.register(caseMeetingRoutes);
-  await app.register(caseRecommendationRoutes);
-  await app.register(caseOutputRoutes);
-  await app.register(caseExampleRoutes);
   await app.register(deskRoutes);
   await app.register(bookRoutes);
   await app.register(searchRoutes);

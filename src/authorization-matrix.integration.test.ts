@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { describe, test } from 'node:test';
-import { createTestApp, type TestApp } from './platform/testing/test-app.js';
-import type { Response, TestClient } from './platform/testing/test-client.js';
-import { testDatabaseKinds } from './platform/testing/test-databases.js';
-import { enableTwoFactor, firstAdministrator, registeredPerson } from './platform/testing/scenario.js';
+import { createTestApp, type TestApp } from './testing/test-app.js';
+import type { Response, TestClient } from './testing/test-client.js';
+import { testDatabaseKinds } from './testing/test-databases.js';
+import { enableTwoFactor, firstAdministrator, registeredPerson } from './testing/scenario.js';
 import { hashToken } from './platform/auth/tokens.js';
-import { accessTokenFor } from './features/desk/desk.questions-service.js';
+import { accessTokenFor } from './features/desk/questions/questions.service.js';
 
 type Role = 'anonymous' | 'member' | 'facilitator' | 'coordinator' | 'administrator';
 const ROLES: readonly Role[] = ['anonymous', 'member', 'facilitator', 'coordinator', 'administrator'];

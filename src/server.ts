@@ -2,7 +2,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { announceSetupIfNeeded } from './features/setup/setup.service.js';
 import { prepareSearch } from './features/search/search.service.js';
-import { startReminderSchedule } from './features/agenda/agenda.reminders.js';
+import { startReminderSchedule } from './features/workbook/reminders/reminders.service.js';
 
 async function main(): Promise<void> {
   let config;

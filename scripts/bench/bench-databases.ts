@@ -5,6 +5,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { createDb, type Db, type DialectName } from '../../src/platform/db/create-db.js';
+import { BenchError } from './autocannon.js';
 
 export const DEFAULT_PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 
@@ -69,4 +70,19 @@ export async function openPostgres(url: string, label: string): Promise<BenchDat
       }
     },
   };
+}
+
+/** A whole-number command-line option of at least `min`, with the option's name in the message. */
+export function wholeNumberOption(name: string, value: string, min: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new BenchError(`--${name} moet een geheel getal van minstens ${min} zijn (gekregen: ${value})`);
+  return n;
+}
+
+/** The --databases option (a comma-separated list of sqlite and postgres), checked against --pg-url. */
+export function databasesOption(value: string, pgUrl: string | undefined): DialectName[] {
+  const databases = value.split(',').map((d) => d.trim()).filter(Boolean);
+  for (const d of databases) if (d !== 'sqlite' && d !== 'postgres') throw new BenchError(`--databases kent alleen sqlite en postgres (gekregen: ${d})`);
+  if (databases.includes('postgres') && !pgUrl) throw new BenchError('PostgreSQL gevraagd, maar geen --pg-url, BENCH_DATABASE_URL of TEST_DATABASE_URL');
+  return databases as DialectName[];
 }

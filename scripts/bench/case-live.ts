@@ -31,8 +31,9 @@ import { loadConfig } from '../../src/platform/config.js';
 import { createDb, type Db, type DialectName } from '../../src/platform/db/create-db.js';
 import { inTransaction } from '../../src/platform/db/transaction.js';
 import { csrfCookieName } from '../../src/platform/http/platform.js';
-import { MemoryMailer, TEST_PASSWORD } from '../../src/platform/testing/test-app.js';
+import { MemoryMailer, TEST_PASSWORD } from '../../src/testing/test-app.js';
 import { BenchError } from './autocannon.js';
+import { databasesOption, wholeNumberOption } from './bench-databases.js';
 
 const DEFAULT_PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 
@@ -119,18 +120,10 @@ function options(): Options {
       'pg-url': { type: 'string', default: DEFAULT_PG_URL },
     },
   });
-  const number = (name: string, value: string, min: number) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new BenchError(`--${name} moet een geheel getal van minstens ${min} zijn (gekregen: ${value})`);
-    return n;
-  };
-  const databases = values.databases.split(',').map((d) => d.trim()).filter(Boolean);
-  for (const d of databases) if (d !== 'sqlite' && d !== 'postgres') throw new BenchError(`--databases kent alleen sqlite en postgres (gekregen: ${d})`);
-  if (databases.includes('postgres') && !values['pg-url']) throw new BenchError('PostgreSQL gevraagd, maar geen --pg-url, BENCH_DATABASE_URL of TEST_DATABASE_URL');
   return {
-    participants: number('participants', values.participants, 1),
-    commands: number('commands', values.commands, 1),
-    databases: databases as DialectName[],
+    participants: wholeNumberOption('participants', values.participants, 1),
+    commands: wholeNumberOption('commands', values.commands, 1),
+    databases: databasesOption(values.databases, values['pg-url']),
     pgUrl: values['pg-url'],
   };
 }

@@ -1,12 +1,13 @@
 // Measures how long the poster and report PDFs of a case consultation take to make (10 cases, 50
 // unique recommendations, an approved top 10), beside rendering the same poster as an HTML page in
 // the same run. Prints p50/p99 per kind and the ratio to the HTML baseline.
+import '../../src/messages.js';
 import { performance } from 'node:perf_hooks';
 import { render } from 'preact-render-to-string';
 import { theBook } from '../../src/features/book/book.content.js';
-import { exampleConsultation, type ConsultationOutput, type OutputCase } from '../../src/features/case-consultation/case-consultation.outputs-model.js';
-import { posterPdf, reportPdf } from '../../src/features/case-consultation/case-consultation.pdf.js';
-import { PosterPrintPage } from '../../src/features/case-consultation/case-consultation.print.js';
+import { exampleConsultation, type ConsultationOutput, type OutputCase } from '../../src/features/case-consultation/outputs/outputs.model.js';
+import { posterPdf, reportPdf } from '../../src/features/case-consultation/outputs/pdf.js';
+import { PosterPrintPage } from '../../src/features/case-consultation/outputs/print.js';
 import { translator } from '../../src/platform/i18n/i18n.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);

@@ -16,13 +16,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from '../../src/app.js';
-import { touchDesk } from '../../src/features/desk/desk.changes.js';
-import { importSocialMap } from '../../src/features/desk/desk.social-map-service.js';
+import { touchDesk } from '../../src/features/desk/shared/changes.repo.js';
+import { importSocialMap } from '../../src/features/desk/social-map/social-map.service.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { DialectName } from '../../src/platform/db/create-db.js';
-import { MemoryMailer } from '../../src/platform/testing/test-app.js';
+import { MemoryMailer } from '../../src/testing/test-app.js';
 import { autocannon, BenchError, type AutocannonResult } from './autocannon.js';
-import { DEFAULT_PG_URL, openPostgres, openSqlite, type BenchDatabase } from './bench-databases.js';
+import { DEFAULT_PG_URL, openPostgres, openSqlite, type BenchDatabase, databasesOption, wholeNumberOption } from './bench-databases.js';
 
 const REGION = 'zeeland';
 const SERVICES_PER_ORGANISATION = 5;
@@ -52,20 +52,12 @@ function options(): Options {
       'pg-url': { type: 'string', default: DEFAULT_PG_URL },
     },
   });
-  const number = (name: string, value: string, min: number) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new BenchError(`--${name} moet een geheel getal van minstens ${min} zijn (gekregen: ${value})`);
-    return n;
-  };
-  const databases = values.databases.split(',').map((d) => d.trim()).filter(Boolean);
-  for (const d of databases) if (d !== 'sqlite' && d !== 'postgres') throw new BenchError(`--databases kent alleen sqlite en postgres (gekregen: ${d})`);
-  if (databases.includes('postgres') && !values['pg-url']) throw new BenchError('PostgreSQL gevraagd, maar geen --pg-url, BENCH_DATABASE_URL of TEST_DATABASE_URL');
   return {
-    duration: number('duration', values.duration, 1),
-    connections: number('connections', values.connections, 1),
-    services: number('services', values.services, SERVICES_PER_ORGANISATION),
-    workers: number('workers', values.workers, 0),
-    databases: databases as DialectName[],
+    duration: wholeNumberOption('duration', values.duration, 1),
+    connections: wholeNumberOption('connections', values.connections, 1),
+    services: wholeNumberOption('services', values.services, SERVICES_PER_ORGANISATION),
+    workers: wholeNumberOption('workers', values.workers, 0),
+    databases: databasesOption(values.databases, values['pg-url']),
     pgUrl: values['pg-url'],
   };
 }

@@ -13,8 +13,8 @@ import { buildApp } from '../../src/app.js';
 import { sessionCookieName } from '../../src/platform/auth/sessions.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { createDb } from '../../src/platform/db/create-db.js';
-import { MemoryMailer, TEST_PASSWORD } from '../../src/platform/testing/test-app.js';
-import { TestClient } from '../../src/platform/testing/test-client.js';
+import { MemoryMailer, TEST_PASSWORD } from '../../src/testing/test-app.js';
+import { TestClient } from '../../src/testing/test-client.js';
 import { autocannon, BenchError, type AutocannonResult } from './autocannon.js';
 
 

@@ -17,6 +17,7 @@ import { theBook } from '../../src/features/book/book.content.js';
 import { BOOK_SOURCE, bookSearchDocuments } from '../../src/features/book/book.search.js';
 import { createDb, type Db, type DialectName } from '../../src/platform/db/create-db.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import { migrations } from '../../migrations/index.js';
 import { replaceSource, search, type SearchableDocument, type SearchRequest } from '../../src/platform/search/search-engine.js';
 
 class BenchError extends Error {}
@@ -439,7 +440,7 @@ async function indexSource(target: Target, source: string, version: string, docu
 
 async function benchDatabase(target: Target, bookDocuments: readonly SearchableDocument[], synthetic: readonly SearchableDocument[]): Promise<DatabaseResult> {
   console.log(`\n== ${target.description}`);
-  await migrateToLatest(target.db);
+  await migrateToLatest(target.db, migrations);
   const bookIndexSeconds = await indexSource(target, BOOK_SOURCE, theBook().version, bookDocuments);
   process.stdout.write(`  meet alleen boek: ${WARMUP_PASSES} opwarmrondes, ${opts.queries} zoekacties ...`);
   let start = performance.now();

@@ -21,10 +21,10 @@ import { sessionCookieName } from '../../src/platform/auth/sessions.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { Db, DialectName } from '../../src/platform/db/create-db.js';
 import type { Database } from '../../src/platform/db/database.js';
-import { MemoryMailer, TEST_PASSWORD } from '../../src/platform/testing/test-app.js';
-import { TestClient } from '../../src/platform/testing/test-client.js';
+import { MemoryMailer, TEST_PASSWORD } from '../../src/testing/test-app.js';
+import { TestClient } from '../../src/testing/test-client.js';
 import { autocannon, BenchError, type AutocannonResult } from './autocannon.js';
-import { DEFAULT_PG_URL, openPostgres, openSqlite, type BenchDatabase as Target } from './bench-databases.js';
+import { DEFAULT_PG_URL, openPostgres, openSqlite, type BenchDatabase as Target, databasesOption, wholeNumberOption } from './bench-databases.js';
 
 
 
@@ -56,19 +56,11 @@ function options(): Options {
       'pg-url': { type: 'string', default: DEFAULT_PG_URL },
     },
   });
-  const number = (name: string, value: string, min: number) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new BenchError(`--${name} moet een geheel getal van minstens ${min} zijn (gekregen: ${value})`);
-    return n;
-  };
-  const databases = values.databases.split(',').map((d) => d.trim()).filter(Boolean);
-  for (const d of databases) if (d !== 'sqlite' && d !== 'postgres') throw new BenchError(`--databases kent alleen sqlite en postgres (gekregen: ${d})`);
-  if (databases.includes('postgres') && !values['pg-url']) throw new BenchError('PostgreSQL gevraagd, maar geen --pg-url, BENCH_DATABASE_URL of TEST_DATABASE_URL');
   return {
-    duration: number('duration', values.duration, 1),
-    connections: number('connections', values.connections, 1),
-    workers: number('workers', values.workers, 0),
-    databases: databases as DialectName[],
+    duration: wholeNumberOption('duration', values.duration, 1),
+    connections: wholeNumberOption('connections', values.connections, 1),
+    workers: wholeNumberOption('workers', values.workers, 0),
+    databases: databasesOption(values.databases, values['pg-url']),
     pgUrl: values['pg-url'],
   };
 }

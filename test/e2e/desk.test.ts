@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { checkPlainLanguage, hasWarnings } from '../../src/features/desk/desk.plain-language.js';
-import { PLAIN_LANGUAGE_FIELDS } from '../../src/features/desk/desk.vacancies-schemas.js';
+import { checkPlainLanguage, hasWarnings } from '../../src/features/desk/employers/plain-language.js';
+import { PLAIN_LANGUAGE_FIELDS } from '../../src/features/desk/employers/vacancies.schemas.js';
 import { CheckedContext, launchBrowser, startServer, type RunningServer } from './support.js';
 import { claimInstallation, deskNav, GGZ, main, smallSocialMap, switchOnTwoFactor, WERKPLEIN } from './desk-steps.js';
 import { daysFromToday, linkIn, newestMailTo, registerAndLogIn, Tab, type Person } from './workbook-steps.js';

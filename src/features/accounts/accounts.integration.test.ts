@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { totpCode, totpStep } from '../../platform/auth/totp.js';
-import { createTestApp, TEST_PASSWORD } from '../../platform/testing/test-app.js';
-import { testDatabaseKinds } from '../../platform/testing/test-databases.js';
-import { enableTwoFactor, firstAdministrator, registeredPerson } from '../../platform/testing/scenario.js';
+import { createTestApp, TEST_PASSWORD } from '../../testing/test-app.js';
+import { testDatabaseKinds } from '../../testing/test-databases.js';
+import { enableTwoFactor, firstAdministrator, registeredPerson } from '../../testing/scenario.js';
 
 for (const kind of testDatabaseKinds()) {
   describe(`accounts (${kind.name})`, () => {

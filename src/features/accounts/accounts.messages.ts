@@ -150,6 +150,19 @@ export const accountsNl = {
     'Als je je account verwijdert, verdwijnen je gegevens en je lidmaatschap van teams. Dit kun je niet ongedaan maken.',
   'accounts.delete.submit': 'Verwijder mijn account',
   'accounts.delete.done': 'Je account is verwijderd. Bedankt dat je meedeed.',
+  // E-mails
+  'accounts.mail.verify.subject': 'Bevestig je e-mailadres voor de Werkplaats Mensen met Mogelijkheden',
+  'accounts.mail.verify.body':
+    'Hallo {name},\n\nJe hebt een account gemaakt bij de Werkplaats Mensen met Mogelijkheden.\nBevestig je e-mailadres met deze link (48 uur geldig):\n\n{link}\n\nHeb jij geen account gemaakt? Dan hoef je niets te doen.',
+  'accounts.mail.reset.subject': 'Nieuw wachtwoord instellen',
+  'accounts.mail.reset.body':
+    'Hallo {name},\n\nIemand (hopelijk jij) vroeg een nieuw wachtwoord aan voor je account bij de Werkplaats Mensen met Mogelijkheden.\nStel een nieuw wachtwoord in met deze link. De link werkt één keer en is 1 uur geldig:\n\n{link}\n\nHeb je dit niet zelf gevraagd? Dan hoef je niets te doen; je wachtwoord blijft hetzelfde.',
+  'accounts.mail.emailChange.subject': 'Bevestig je nieuwe e-mailadres',
+  'accounts.mail.emailChange.body':
+    'Hallo {name},\n\nJe wilt dit e-mailadres gebruiken voor je account bij de Werkplaats Mensen met Mogelijkheden.\nBevestig het met deze link (24 uur geldig):\n\n{link}',
+  'accounts.mail.emailChangeNotice.subject': 'Je e-mailadres wordt gewijzigd',
+  'accounts.mail.emailChangeNotice.body':
+    'Hallo {name},\n\nEr is gevraagd om het e-mailadres van je account te wijzigen. Het nieuwe adres moet dit eerst bevestigen.\nHeb je dit niet zelf gedaan? Verander dan meteen je wachtwoord of neem contact op met de beheerder.',
 } as const;
 
 export const accountsEn: Record<keyof typeof accountsNl, string> = {
@@ -299,4 +312,20 @@ export const accountsEn: Record<keyof typeof accountsNl, string> = {
   'accounts.delete.intro': 'When you delete your account, your data and your team memberships disappear. This cannot be undone.',
   'accounts.delete.submit': 'Delete my account',
   'accounts.delete.done': 'Your account has been deleted. Thank you for taking part.',
+  'accounts.mail.verify.subject': 'Confirm your e-mail address for the Werkplaats Mensen met Mogelijkheden',
+  'accounts.mail.verify.body':
+    'Hello {name},\n\nYou have created an account at the Werkplaats Mensen met Mogelijkheden.\nConfirm your e-mail address with this link (valid for 48 hours):\n\n{link}\n\nDid you not create an account? Then there is nothing you need to do.',
+  'accounts.mail.reset.subject': 'Set a new password',
+  'accounts.mail.reset.body':
+    'Hello {name},\n\nSomeone (hopefully you) asked for a new password for your account at the Werkplaats Mensen met Mogelijkheden.\nSet a new password with this link. The link works once and is valid for 1 hour:\n\n{link}\n\nDid you not ask for this yourself? Then there is nothing you need to do; your password stays the same.',
+  'accounts.mail.emailChange.subject': 'Confirm your new e-mail address',
+  'accounts.mail.emailChange.body':
+    'Hello {name},\n\nYou want to use this e-mail address for your account at the Werkplaats Mensen met Mogelijkheden.\nConfirm it with this link (valid for 24 hours):\n\n{link}',
+  'accounts.mail.emailChangeNotice.subject': 'Your e-mail address is being changed',
+  'accounts.mail.emailChangeNotice.body':
+    'Hello {name},\n\nSomeone asked to change the e-mail address of your account. The new address has to confirm this first.\nDid you not do this yourself? Then change your password straight away or get in touch with the administrator.',
 };
+
+declare module '../../platform/i18n/message-keys.js' {
+  interface MessageCatalogue extends Record<keyof typeof accountsNl, string> {}
+}

@@ -4,21 +4,10 @@ import type { Queryable } from '../../platform/db/database.js';
 import { containsInsensitive } from '../../platform/db/dialect-sql.js';
 import type { AccountTokensTable } from './accounts.tables.js';
 
+export { findUserByEmail, findUserById, findUsersByIds } from '../../platform/auth/users.repo.js';
+
 export function insertUser(db: Queryable, row: Insertable<UsersTable>) {
   return db.insertInto('users').values(row).execute();
-}
-
-export function findUserByEmail(db: Queryable, email: string) {
-  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
-}
-
-export function findUserById(db: Queryable, id: string) {
-  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export function findUsersByIds(db: Queryable, ids: readonly string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('users').selectAll().where('id', 'in', ids).execute();
 }
 
 export function updateUser(db: Queryable, id: string, changes: Updateable<UsersTable>) {

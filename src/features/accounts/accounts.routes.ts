@@ -1,12 +1,12 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
-import { mustUseTwoFactor } from '../../platform/auth/principal.js';
+import { mustUseTwoFactor, signedInUserId as userId } from '../../platform/auth/principal.js';
 import { clearSessionCookie, setSessionCookie } from '../../platform/auth/session-cookie.js';
 import { endAllSessionsOfUser, endSession, endSessionOfUser, listSessionsOfUser, startSession } from '../../platform/auth/sessions.js';
 import { otpauthUri } from '../../platform/auth/totp.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { inTransaction } from '../../platform/db/transaction.js';
-import { parseForm, translateErrors, type FieldErrorKeys } from '../../platform/http/forms.js';
+import { parseForm, problemsToErrors, translateErrors, type FieldErrorKeys } from '../../platform/http/forms.js';
 import { redirectAfterPost, safeReturnPath, sendPage } from '../../platform/http/render.js';
 import { listProfessions } from '../professions/professions.service.js';
 import { listRegions } from '../regions/regions.service.js';
@@ -24,6 +24,7 @@ import {
   secondFactorSchema,
   tokenSchema,
 } from './accounts.schemas.js';
+import { findUserByEmail, getUser } from '../../platform/auth/users.js';
 import * as service from './accounts.service.js';
 import {
   AccountOverviewPage,
@@ -48,12 +49,6 @@ const LOGIN_RATE_LIMIT = { max: 10, timeWindow: '5 minutes' };
 const ANONYMOUS_FORM_RATE_LIMIT = { max: 10, timeWindow: '10 minutes' };
 const SECOND_FACTOR_RATE_LIMIT = { max: 10, timeWindow: '5 minutes' };
 
-function problemsToErrors(problems: readonly service.FieldProblem[]): FieldErrorKeys {
-  const errors: FieldErrorKeys = {};
-  for (const p of problems) errors[p.field] ??= p.message;
-  return errors;
-}
-
 function meta(request: FastifyRequest) {
   return { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
 }
@@ -61,11 +56,6 @@ function meta(request: FastifyRequest) {
 function queryToken(request: FastifyRequest): string {
   const token = (request.query as Record<string, unknown>).token;
   return typeof token === 'string' ? token.slice(0, 200) : '';
-}
-
-function userId(request: FastifyRequest): string {
-  if (!request.principal) throw new Error('Route zonder ingelogde gebruiker');
-  return request.principal.userId;
 }
 
 export const accountsRoutes: FastifyPluginAsync = async (app) => {
@@ -177,7 +167,7 @@ export const accountsRoutes: FastifyPluginAsync = async (app) => {
     const result = await service.authenticate(deps, form.data.email, form.data.password, request.ip);
     if (!result.ok) {
       if (result.reason === 'unverified') {
-        const user = await service.findUserByEmail(db, form.data.email);
+        const user = await findUserByEmail(db, form.data.email);
         if (user) await inTransaction(deps, (tx) => service.resendVerification(tx, deps, user.id));
         return fail({ values: form.values, formError: request.t('accounts.error.unverified') });
       }
@@ -287,7 +277,7 @@ export const accountsRoutes: FastifyPluginAsync = async (app) => {
   // Own account
 
   const renderOverview = async (request: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) => {
-    const user = await service.getUser(db, userId(request));
+    const user = await getUser(db, userId(request));
     if (!user) return reply.callNotFound();
     const choices = await profileChoices();
     const values = state.values ?? {
@@ -409,7 +399,7 @@ export const accountsRoutes: FastifyPluginAsync = async (app) => {
 
   const renderTwoFactor = async (request: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) => {
     const principal = request.principal!;
-    const user = await service.getUser(db, principal.userId);
+    const user = await getUser(db, principal.userId);
     if (!user) return reply.callNotFound();
     const enrolment = user.twoFactorPendingSecret
       ? {
@@ -438,7 +428,7 @@ export const accountsRoutes: FastifyPluginAsync = async (app) => {
   app.get('/account/tweestapsverificatie', { config: { permission: 'account.two-factor-setup' } }, async (request, reply) => renderTwoFactor(request, reply, {}));
 
   app.post('/account/tweestapsverificatie/starten', { config: { permission: 'account.two-factor-setup' } }, async (request, reply) => {
-    const user = await service.getUser(db, userId(request));
+    const user = await getUser(db, userId(request));
     if (user && !user.twoFactorEnabled) await service.beginTwoFactorEnrolment(db, deps, user.id);
     return redirectAfterPost(reply, '/account/tweestapsverificatie');
   });

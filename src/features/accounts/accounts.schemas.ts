@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../platform/auth/passwords.js';
 import { isCommonPassword } from '../../platform/auth/common-passwords.js';
 
-export const PROFILE_TYPES = ['professional', 'ervaringsdeskundige', 'werkgever', 'naaste', 'anders'] as const;
-export type ProfileType = (typeof PROFILE_TYPES)[number];
+import { PROFILE_TYPES, type ProfileType } from '../../platform/auth/users.js';
+
+export { PROFILE_TYPES, type ProfileType };
 
 export const emailField = z
   .string()

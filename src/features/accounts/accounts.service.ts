@@ -1,19 +1,19 @@
 import { randomInt } from 'node:crypto';
-import type { Selectable } from 'kysely';
 import type { AppDeps } from '../../platform/app-deps.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import type { UsersTable } from '../../platform/auth/auth.tables.js';
 import { endAllSessionsOfUser } from '../../platform/auth/sessions.js';
 import { hashToken, newId, randomToken } from '../../platform/auth/tokens.js';
 import { generateTotpSecret, matchTotp } from '../../platform/auth/totp.js';
 import type { Queryable } from '../../platform/db/database.js';
 import type { Tx } from '../../platform/db/transaction.js';
-import type { MessageKey } from '../../platform/i18n/messages.nl.js';
+import { translator } from '../../platform/i18n/i18n.js';
+import type { FieldProblem } from '../../platform/http/forms.js';
 import { professionBySlug } from '../professions/professions.service.js';
 import { findRegion } from '../regions/regions.service.js';
 import { removeTeamsWithOnlyMember, teamsLedOnlyBy } from '../teams/teams.service.js';
-import type { ProfileInput, ProfileType, RegisterInput } from './accounts.schemas.js';
+import type { ProfileInput, RegisterInput } from './accounts.schemas.js';
 import * as repo from './accounts.repo.js';
+import { getUser, normaliseEmail, toUser, type User } from '../../platform/auth/users.js';
 
 export const VERIFY_TOKEN_TTL_MS = 48 * 60 * 60 * 1000;
 export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
@@ -22,58 +22,6 @@ export const EMAIL_CHANGE_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 const FREE_LOGIN_FAILURES = 5;
 const MAX_LOCK_MS = 15 * 60 * 1000;
 const RECOVERY_CODE_COUNT = 10;
-
-export interface User {
-  readonly id: string;
-  readonly email: string;
-  readonly name: string;
-  readonly profileType: ProfileType;
-  readonly professionSlug: string | null;
-  readonly homeRegionSlug: string | null;
-  readonly isAdmin: boolean;
-  readonly emailVerified: boolean;
-  readonly disabled: boolean;
-  readonly twoFactorEnabled: boolean;
-  readonly twoFactorPendingSecret: string | null;
-  readonly createdAt: string;
-}
-
-export type FieldProblem = { readonly field: string; readonly message: MessageKey };
-
-function toUser(row: Selectable<UsersTable>): User {
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    profileType: row.profile_type as ProfileType,
-    professionSlug: row.profession_slug,
-    homeRegionSlug: row.home_region_slug,
-    isAdmin: Number(row.is_admin) === 1,
-    emailVerified: row.email_verified_at !== null,
-    disabled: row.disabled_at !== null,
-    twoFactorEnabled: row.totp_enabled_at !== null,
-    twoFactorPendingSecret: row.totp_enabled_at === null ? row.totp_secret : null,
-    createdAt: row.created_at,
-  };
-}
-
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
-export async function getUser(db: Queryable, id: string): Promise<User | undefined> {
-  const row = await repo.findUserById(db, id);
-  return row ? toUser(row) : undefined;
-}
-
-export async function findUserByEmail(db: Queryable, email: string): Promise<User | undefined> {
-  const row = await repo.findUserByEmail(db, normaliseEmail(email));
-  return row ? toUser(row) : undefined;
-}
-
-export async function getUsers(db: Queryable, ids: readonly string[]): Promise<User[]> {
-  return (await repo.findUsersByIds(db, ids)).map(toUser);
-}
 
 export async function searchUsers(db: Queryable, query: string, limit = 50): Promise<User[]> {
   return (await repo.searchUsers(db, query.trim(), limit)).map(toUser);
@@ -122,20 +70,12 @@ async function issueToken(
 }
 
 function sendVerificationMail(tx: Tx, deps: AppDeps, to: string, name: string, token: string): void {
+  const t = translator('nl');
   tx.afterCommit(() =>
     deps.mailer.send({
       to,
-      subject: 'Bevestig je e-mailadres voor de Werkplaats Mensen met Mogelijkheden',
-      text: [
-        `Hallo ${name},`,
-        '',
-        'Je hebt een account gemaakt bij de Werkplaats Mensen met Mogelijkheden.',
-        'Bevestig je e-mailadres met deze link (48 uur geldig):',
-        '',
-        link(deps, '/account/bevestigen', token),
-        '',
-        'Heb jij geen account gemaakt? Dan hoef je niets te doen.',
-      ].join('\n'),
+      subject: t('accounts.mail.verify.subject'),
+      text: t('accounts.mail.verify.body', { name, link: link(deps, '/account/bevestigen', token) }),
     }),
   );
 }
@@ -330,20 +270,12 @@ export async function requestPasswordReset(tx: Tx, deps: AppDeps, email: string,
   if (!row || row.disabled_at !== null) return;
   const token = await issueToken(tx, deps, row.id, 'reset', RESET_TOKEN_TTL_MS);
   await recordAudit(tx.db, { actorId: null, event: 'account.password_reset_requested', target: row.id, ip }, deps.clock());
+  const t = translator('nl');
   tx.afterCommit(() =>
     deps.mailer.send({
       to: row.email,
-      subject: 'Nieuw wachtwoord instellen',
-      text: [
-        `Hallo ${row.name},`,
-        '',
-        'Iemand (hopelijk jij) vroeg een nieuw wachtwoord aan voor je account bij de Werkplaats Mensen met Mogelijkheden.',
-        'Stel een nieuw wachtwoord in met deze link. De link werkt één keer en is 1 uur geldig:',
-        '',
-        link(deps, '/account/wachtwoord-herstellen', token),
-        '',
-        'Heb je dit niet zelf gevraagd? Dan hoef je niets te doen; je wachtwoord blijft hetzelfde.',
-      ].join('\n'),
+      subject: t('accounts.mail.reset.subject'),
+      text: t('accounts.mail.reset.body', { name: row.name, link: link(deps, '/account/wachtwoord-herstellen', token) }),
     }),
   );
 }
@@ -399,30 +331,19 @@ export async function requestEmailChange(
   if (user.email === newEmail) return { ok: false, problems: [{ field: 'email', message: 'accounts.error.emailSame' }] };
   if (await repo.findUserByEmail(tx.db, newEmail)) return { ok: false, problems: [{ field: 'email', message: 'accounts.error.emailTaken' }] };
   const token = await issueToken(tx, deps, userId, 'email', EMAIL_CHANGE_TOKEN_TTL_MS, newEmail);
+  const t = translator('nl');
   tx.afterCommit(() =>
     deps.mailer.send({
       to: newEmail,
-      subject: 'Bevestig je nieuwe e-mailadres',
-      text: [
-        `Hallo ${user.name},`,
-        '',
-        'Je wilt dit e-mailadres gebruiken voor je account bij de Werkplaats Mensen met Mogelijkheden.',
-        'Bevestig het met deze link (24 uur geldig):',
-        '',
-        link(deps, '/account/e-mailadres/bevestigen', token),
-      ].join('\n'),
+      subject: t('accounts.mail.emailChange.subject'),
+      text: t('accounts.mail.emailChange.body', { name: user.name, link: link(deps, '/account/e-mailadres/bevestigen', token) }),
     }),
   );
   tx.afterCommit(() =>
     deps.mailer.send({
       to: user.email,
-      subject: 'Je e-mailadres wordt gewijzigd',
-      text: [
-        `Hallo ${user.name},`,
-        '',
-        'Er is gevraagd om het e-mailadres van je account te wijzigen. Het nieuwe adres moet dit eerst bevestigen.',
-        'Heb je dit niet zelf gedaan? Verander dan meteen je wachtwoord of neem contact op met de beheerder.',
-      ].join('\n'),
+      subject: t('accounts.mail.emailChangeNotice.subject'),
+      text: t('accounts.mail.emailChangeNotice.body', { name: user.name }),
     }),
   );
   return { ok: true };

@@ -7,3 +7,10 @@ export interface AccountTokensTable {
   expires_at: string;
   used_at: string | null;
 }
+
+// Adds this feature's tables to the one Database type, so Kysely checks queries across the schema.
+declare module '../../platform/db/database.js' {
+  interface Database {
+    account_tokens: AccountTokensTable;
+  }
+}

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { HtmlValidate } from 'html-validate';
 import { recordAudit, type AuditEvent } from '../../platform/audit/audit.js';
-import { TEST_PASSWORD, type TestApp } from '../../platform/testing/test-app.js';
-import { createTestApp } from '../../platform/testing/test-app.js';
-import type { Response } from '../../platform/testing/test-client.js';
-import { testDatabaseKinds } from '../../platform/testing/test-databases.js';
-import { firstAdministrator, registeredPerson } from '../../platform/testing/scenario.js';
+import { TEST_PASSWORD, type TestApp } from '../../testing/test-app.js';
+import { createTestApp } from '../../testing/test-app.js';
+import type { Response } from '../../testing/test-client.js';
+import { testDatabaseKinds } from '../../testing/test-databases.js';
+import { firstAdministrator, registeredPerson } from '../../testing/scenario.js';
 
 const htmlValidate = new HtmlValidate({
   extends: ['html-validate:recommended'],

@@ -311,3 +311,7 @@ export const adminEn: Record<keyof typeof adminNl, string> = {
   'admin.outbox.text': 'Text',
   'admin.outbox.mail': 'E-mail in the outbox',
 };
+
+declare module '../../platform/i18n/message-keys.js' {
+  interface MessageCatalogue extends Record<keyof typeof adminNl, string> {}
+}

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { signedInUserId as actorId } from '../../platform/auth/principal.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { parseForm, translateErrors, type FieldErrorKeys } from '../../platform/http/forms.js';
 import { redirectAfterPost, sendPage } from '../../platform/http/render.js';
-import type { MessageKey } from '../../platform/i18n/messages.nl.js';
+import type { MessageKey } from '../../platform/i18n/message-keys.js';
 import { administratorSchema, appointCoordinatorSchema, auditQuerySchema, userSearchQuerySchema } from './admin.schemas.js';
 import * as service from './admin.service.js';
 import {
@@ -18,11 +19,6 @@ import {
 
 /** The outbox page shows at most this many messages, newest first. */
 const OUTBOX_PAGE_LIMIT = 200;
-
-function actorId(request: FastifyRequest): string {
-  if (!request.principal) throw new Error('Route zonder ingelogde gebruiker');
-  return request.principal.userId;
-}
 
 export const adminRoutes: FastifyPluginAsync = async (app) => {
   const deps = app.deps;

@@ -2,8 +2,9 @@ import type { AppDeps } from '../../platform/app-deps.js';
 import { listAudit, listAuditEventNames, recordAudit, type AuditRecord } from '../../platform/audit/audit.js';
 import type { Queryable } from '../../platform/db/database.js';
 import type { Tx } from '../../platform/db/transaction.js';
-import type { MessageKey } from '../../platform/i18n/messages.nl.js';
-import { findUserByEmail, getUser, getUsers, searchUsers, setAdministrator, setDisabled, type User } from '../accounts/accounts.service.js';
+import type { MessageKey } from '../../platform/i18n/message-keys.js';
+import { findUserByEmail, getUser, getUsers, type User } from '../../platform/auth/users.js';
+import { searchUsers, setAdministrator, setDisabled } from '../accounts/accounts.service.js';
 import {
   appointCoordinator,
   coordinatorRegionsOf,

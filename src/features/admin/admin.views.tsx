@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { OutboxItem } from '../../platform/mail/mailer.js';
-import { isMessageKey } from '../../platform/i18n/message-keys.js';
+import { isMessageKey } from '../../platform/i18n/i18n.js';
 import {
   A,
   ActionButton,
@@ -18,7 +18,7 @@ import {
 } from '../../platform/views/components.js';
 import { Layout, type Crumb } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page-context.js';
-import type { User } from '../accounts/accounts.service.js';
+import type { User } from '../../platform/auth/users.js';
 import type { Coordinator, Region } from '../regions/regions.service.js';
 import type { AuditLine } from './admin.service.js';
 

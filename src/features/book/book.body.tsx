@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Book } from './book.content.js';
 import type { Block, Inline } from './book.markup.js';
-import { bookGlossaryPass } from '../desk/desk.glossary-links.js';
+import { bookGlossaryPass } from '../desk/schemes/glossary-links.js';
 
 /**
  * Renders parsed content. Automatic mentions of a name (a profession, a story's person) link only the

@@ -247,3 +247,7 @@ export const bookEn: Record<keyof typeof bookNl, string> = {
   'book.workbookTitle': 'Workbook instructions',
   'book.sectionsOfChapter': 'Sections of this chapter',
 };
+
+declare module '../../platform/i18n/message-keys.js' {
+  interface MessageCatalogue extends Record<keyof typeof bookNl, string> {}
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createTestApp, type TestApp } from '../../platform/testing/test-app.js';
-import { testDatabaseKinds } from '../../platform/testing/test-databases.js';
+import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { testDatabaseKinds } from '../../testing/test-databases.js';
 import { theBook } from './book.content.js';
 
 // The pages do not use the database, so one database kind is enough here.

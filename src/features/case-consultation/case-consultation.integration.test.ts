@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { assertValidHtml } from '../../platform/testing/html-validation.js';
-import { enableTwoFactor, registeredPerson, type Person } from '../../platform/testing/scenario.js';
-import { createTestApp, type TestApp } from '../../platform/testing/test-app.js';
-import { testDatabaseKinds } from '../../platform/testing/test-databases.js';
+import { assertValidHtml } from '../../testing/html-validation.js';
+import { enableTwoFactor, registeredPerson, type Person } from '../../testing/scenario.js';
+import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { testDatabaseKinds } from '../../testing/test-databases.js';
 
 const CASE = {
   title: 'Man van 50, wil als ervaringsdeskundige werken',

@@ -249,3 +249,7 @@ export const caseConsultationEn: Record<keyof typeof caseConsultationNl, string>
   'caseConsultation.outputs.title': 'Case consultation {team}',
   'caseConsultation.outputs.home': 'Case consultation',
 };
+
+declare module '../../platform/i18n/message-keys.js' {
+  interface MessageCatalogue extends Record<keyof typeof caseConsultationNl, string> {}
+}

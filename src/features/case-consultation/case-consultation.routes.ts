@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { signedInPrincipal } from '../../platform/auth/principal.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { parseForm, translateErrors } from '../../platform/http/forms.js';
 import { sendError } from '../../platform/http/platform.js';
@@ -19,13 +20,17 @@ import {
   TeamHomePage,
   type TeamHomeProps,
 } from './case-consultation.views.js';
+import { caseMeetingRoutes } from './meetings/meetings.routes.js';
+import { caseRecommendationRoutes } from './recommendations/recommendations.routes.js';
+import { caseOutputRoutes } from './outputs/outputs.routes.js';
+import { caseExampleRoutes } from './outputs/example.routes.js';
 
 type TeamParams = { Params: { teamId: string } };
 type CaseParams = { Params: { teamId: string; caseId: string } };
 
 function viewer(request: FastifyRequest): { userId: string; name: string; twoFactorEnabled: boolean } {
-  if (!request.principal) throw new Error('Route zonder ingelogde gebruiker');
-  return { userId: request.principal.userId, name: request.principal.name, twoFactorEnabled: request.principal.twoFactorEnabled };
+  const { userId, name, twoFactorEnabled } = signedInPrincipal(request);
+  return { userId, name, twoFactorEnabled };
 }
 
 /** Identifying data found in a case form; the bringer must change it or confirm having checked it. */
@@ -233,4 +238,10 @@ export const caseConsultationRoutes: FastifyPluginAsync = async (app) => {
       return sendPage(request, reply, (ctx) => AccessLogPage({ ctx, team, entries, page, pageCount }));
     },
   );
+
+  // The consultation's parts, after the case permissions they all rely on.
+  await app.register(caseMeetingRoutes);
+  await app.register(caseRecommendationRoutes);
+  await app.register(caseOutputRoutes);
+  await app.register(caseExampleRoutes);
 };

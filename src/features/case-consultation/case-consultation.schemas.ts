@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MessageKey } from '../../platform/i18n/messages.nl.js';
+import type { MessageKey } from '../../platform/i18n/message-keys.js';
 
 /** The four addressees of a recommendation, in the report's order (Zeeland report, ch. 8). */
 export const ADDRESSEES = ['persoon', 'omgeving', 'uitvoeringsinstantie', 'overkoepelend'] as const;

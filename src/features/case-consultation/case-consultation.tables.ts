@@ -143,3 +143,21 @@ export interface CaseRankingEntriesTable {
   group_id: string;
   rank: number;
 }
+
+// Adds this feature's tables to the one Database type, so Kysely checks queries across the schema.
+declare module '../../platform/db/database.js' {
+  interface Database {
+    case_consultations: CaseConsultationsTable;
+    cases: CasesTable;
+    case_access_log: CaseAccessLogTable;
+    case_meetings: CaseMeetingsTable;
+    case_contributions: CaseContributionsTable;
+    case_recommendation_groups: CaseRecommendationGroupsTable;
+    case_recommendations: CaseRecommendationsTable;
+    case_recommendation_revisions: CaseRecommendationRevisionsTable;
+    case_ranking_rounds: CaseRankingRoundsTable;
+    case_ranking_items: CaseRankingItemsTable;
+    case_rankings: CaseRankingsTable;
+    case_ranking_entries: CaseRankingEntriesTable;
+  }
+}

@@ -16,7 +16,7 @@ import {
 } from '../../platform/views/components.js';
 import { Layout, type Crumb } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page-context.js';
-import type { MessageKey } from '../../platform/i18n/messages.nl.js';
+import type { MessageKey } from '../../platform/i18n/message-keys.js';
 import type { Team } from '../teams/teams.service.js';
 import type { IdentifyingHit } from './case-consultation.identifying-data.js';
 import { teamHomePath } from './case-consultation.permissions.js';

@@ -42,3 +42,7 @@ export const deskEn: Record<keyof typeof deskNl, string> = {
   'desk.crisis.emergency': 'Is there immediate danger? Call {number}.',
   'desk.report.link': 'Something wrong here? Report it',
 };
+
+declare module '../../platform/i18n/message-keys.js' {
+  interface MessageCatalogue extends Record<keyof typeof deskNl, string> {}
+}

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { deskEmployerRoutes } from './desk.employers-routes.js';
-import { deskHomeRoutes } from './desk.home-routes.js';
-import { deskHsdsRoutes } from './desk.hsds-routes.js';
-import { deskModerationRoutes } from './desk.moderation-routes.js';
-import { deskPeerSupportRoutes } from './desk.peer-support-routes.js';
-import { deskQuestionRoutes } from './desk.questions-routes.js';
-import { deskSchemeRoutes } from './desk.schemes-routes.js';
-import { deskSocialMapRoutes } from './desk.social-map-routes.js';
-import { deskVacancyRoutes } from './desk.vacancies-routes.js';
-import { defineDeskPermissions } from './desk.permissions.js';
+import { deskEmployerRoutes } from './employers/employers.routes.js';
+import { deskHomeRoutes } from './home/home.routes.js';
+import { deskHsdsRoutes } from './social-map/hsds.routes.js';
+import { deskModerationRoutes } from './queue/queue.routes.js';
+import { deskPeerSupportRoutes } from './peer-support/peer-support.routes.js';
+import { deskQuestionRoutes } from './questions/questions.routes.js';
+import { deskSchemeRoutes } from './schemes/schemes.routes.js';
+import { deskSocialMapRoutes } from './social-map/social-map.routes.js';
+import { deskVacancyRoutes } from './employers/vacancies.routes.js';
+import { defineDeskPermissions } from './shared/permissions.js';
 
 /** The regional desk under /loket: its permissions once, then each part's routes. */
 export const deskRoutes: FastifyPluginAsync = async (app) => {

@@ -65,3 +65,7 @@ export const homeEn: Record<keyof typeof homeNl, string> = {
   'a11y.contact.body': 'Report a problem to the administrator of this installation. Mention the page and what went wrong.',
   'a11y.updated': 'This statement was last updated on 23 November 2026.',
 };
+
+declare module '../../platform/i18n/message-keys.js' {
+  interface MessageCatalogue extends Record<keyof typeof homeNl, string> {}
+}

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { LOCALE_COOKIE } from '../../platform/i18n/i18n.js';
 import { safeReturnPath, sendPage } from '../../platform/http/render.js';
+import { databaseAnswers } from './home.repo.js';
 import { AccessibilityPage, HomePage } from './home.views.js';
 
 const languageSchema = z.object({ taal: z.enum(['nl', 'en']), terug: z.string().optional() });
@@ -22,7 +23,7 @@ export const homeRoutes: FastifyPluginAsync = async (app) => {
 
   /** For load balancers and the start-up wait in CI: answers only when the database answers. */
   app.get('/gezond', { config: { permission: 'public' } }, async (_request, reply) => {
-    await app.deps.db.kysely.selectFrom('regions').select('slug').limit(1).execute();
+    await databaseAnswers(app.deps.db.kysely);
     return reply.header('Cache-Control', 'no-store').type('text/plain; charset=utf-8').send('ok');
   });
 };

@@ -23,3 +23,7 @@ export const regionsEn: Record<keyof typeof regionsNl, string> = {
   'regions.chooseOwn': 'Choose your own region in My account.',
   'regions.coordinatorIntro': 'A regional coordinator keeps the regional desk up to date and helps people find their way.',
 };
+
+declare module '../../platform/i18n/message-keys.js' {
+  interface MessageCatalogue extends Record<keyof typeof regionsNl, string> {}
+}

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { sendPage } from '../../platform/http/render.js';
-import { getUser } from '../accounts/accounts.service.js';
+import { getUser } from '../../platform/auth/users.js';
 import { findRegion, listCoordinators, listRegions, regionRolesOf } from './regions.service.js';
 import { RegionPage, RegionsPage } from './regions.views.js';
 

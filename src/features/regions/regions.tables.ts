@@ -10,3 +10,11 @@ export interface RegionCoordinatorsTable {
   appointed_by: string | null;
   appointed_at: string;
 }
+
+// Adds this feature's tables to the one Database type, so Kysely checks queries across the schema.
+declare module '../../platform/db/database.js' {
+  interface Database {
+    regions: RegionsTable;
+    region_coordinators: RegionCoordinatorsTable;
+  }
+}

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { replaceSource, search, type SearchResults } from '../../platform/search/search-engine.js';
 import { migrateToLatest } from '../../platform/db/migrate.js';
-import { createTestApp, type TestApp } from '../../platform/testing/test-app.js';
-import { testDatabaseKinds, type TestDatabase } from '../../platform/testing/test-databases.js';
+import { migrations } from '../../../migrations/index.js';
+import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { testDatabaseKinds, type TestDatabase } from '../../testing/test-databases.js';
 import { searchEverything } from './search.service.js';
 import { searchQuerySchema } from './search.schemas.js';
 
@@ -50,7 +51,7 @@ for (const kind of testDatabaseKinds()) {
     let database: TestDatabase;
     before(async () => {
       database = await kind.create();
-      await migrateToLatest(database.db);
+      await migrateToLatest(database.db, migrations);
       const documents = [
         { key: '1', type: 'story', url: '/1', title: 'Een werkgever vertelt', body: 'De werkgever nam twee mensen in dienst.' },
         { key: '2', type: 'story', url: '/2', title: 'De cliënt', body: 'Cliënten en hun naasten praten mee.' },

@@ -71,3 +71,7 @@ export const searchEn: Record<keyof typeof searchNl, string> = {
   'layout.searchLabel': 'Search the book',
   'layout.searchButton': 'Search',
 };
+
+declare module '../../platform/i18n/message-keys.js' {
+  interface MessageCatalogue extends Record<keyof typeof searchNl, string> {}
+}

@@ -19,3 +19,7 @@ export const setupEn: Record<keyof typeof setupNl, string> = {
   'setup.error.token': 'This setup code is not right.',
   'setup.done': 'Welcome! You are the first administrator. Now turn on two-factor authentication.',
 };
+
+declare module '../../platform/i18n/message-keys.js' {
+  interface MessageCatalogue extends Record<keyof typeof setupNl, string> {}
+}

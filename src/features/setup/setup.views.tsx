@@ -1,7 +1,7 @@
 import { ErrorSummary, Heading, P, PostForm, SubmitButton, TextField } from '../../platform/views/components.js';
 import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page-context.js';
-import type { FormState } from '../accounts/accounts.views.js';
+import type { FormState } from '../../platform/views/components.js';
 
 export function SetupPage({ ctx, state }: { ctx: PageContext; state: FormState }) {
   const { t } = ctx;

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { HtmlValidate } from 'html-validate';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../../platform/testing/test-app.js';
-import { testDatabaseKinds } from '../../platform/testing/test-databases.js';
-import { registeredPerson, type Person } from '../../platform/testing/scenario.js';
-import type { Response } from '../../platform/testing/test-client.js';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../../testing/test-app.js';
+import { testDatabaseKinds } from '../../testing/test-databases.js';
+import { registeredPerson, type Person } from '../../testing/scenario.js';
+import type { Response } from '../../testing/test-client.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const PURPOSE = 'Samen zoeken we werk dat past bij ieders mogelijkheden.';

@@ -100,6 +100,13 @@ export const teamsNl = {
   'teams.error.lastFacilitatorLeave':
     'Je bent de enige begeleider van dit team. Een team heeft altijd minstens één begeleider. Maak eerst iemand anders begeleider. Daarna kun je het team verlaten.',
   'teams.error.lastFacilitator': 'Een team heeft altijd minstens één begeleider. Maak eerst iemand anders begeleider.',
+  // E-mail with an invitation
+  'teams.mail.invite.subject': 'Uitnodiging voor het team "{team}" in de Werkplaats Mensen met Mogelijkheden',
+  'teams.mail.invite.body':
+    'Hallo,\n\n{inviter} nodigt je uit om als {role} mee te doen in het team "{team}" van de Werkplaats Mensen met Mogelijkheden.\nIn een team werken mensen samen aan werk dat past bij ieders mogelijkheden.\n\nOpen deze link om de uitnodiging te bekijken (14 dagen geldig):\n\n{link}\n\nHeb je nog geen account? Dan kun je er via de link een maken.\nWil je niet meedoen? Dan hoef je niets te doen.',
+  'teams.mail.invite.roleFacilitator': 'begeleider',
+  'teams.mail.invite.roleMember': 'lid',
+  'teams.mail.invite.someone': 'Iemand',
 } as const;
 
 export const teamsEn: Record<keyof typeof teamsNl, string> = {
@@ -204,4 +211,14 @@ export const teamsEn: Record<keyof typeof teamsNl, string> = {
   'teams.error.lastFacilitatorLeave':
     'You are the only facilitator of this team. A team always has at least one facilitator. First make someone else a facilitator. Then you can leave the team.',
   'teams.error.lastFacilitator': 'A team always has at least one facilitator. First make someone else a facilitator.',
+  'teams.mail.invite.subject': 'Invitation to the team "{team}" in the Werkplaats Mensen met Mogelijkheden',
+  'teams.mail.invite.body':
+    'Hello,\n\n{inviter} invites you to take part as {role} in the team "{team}" of the Werkplaats Mensen met Mogelijkheden.\nIn a team, people work together towards work that fits everyone\'s possibilities.\n\nOpen this link to see the invitation (valid for 14 days):\n\n{link}\n\nNo account yet? Then you can create one through the link.\nDo you not want to take part? Then there is nothing you need to do.',
+  'teams.mail.invite.roleFacilitator': 'a facilitator',
+  'teams.mail.invite.roleMember': 'a member',
+  'teams.mail.invite.someone': 'Someone',
 };
+
+declare module '../../platform/i18n/message-keys.js' {
+  interface MessageCatalogue extends Record<keyof typeof teamsNl, string> {}
+}

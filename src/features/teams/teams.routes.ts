@@ -1,8 +1,9 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { signedInUserId as userId } from '../../platform/auth/principal.js';
 import { inTransaction } from '../../platform/db/transaction.js';
-import { parseForm, translateErrors, type FieldErrorKeys } from '../../platform/http/forms.js';
+import { parseForm, problemsToErrors, translateErrors, type FieldErrorKeys } from '../../platform/http/forms.js';
 import { redirectAfterPost, sendPage } from '../../platform/http/render.js';
-import type { MessageKey } from '../../platform/i18n/messages.nl.js';
+import type { MessageKey } from '../../platform/i18n/message-keys.js';
 import { listRegions } from '../regions/regions.service.js';
 import { changeRoleSchema, createTeamSchema, inviteByEmailSchema, inviteLinkSchema } from './teams.schemas.js';
 import * as service from './teams.service.js';
@@ -15,17 +16,6 @@ type TeamParams = { Params: { teamId: string } };
 type MemberParams = { Params: { teamId: string; userId: string } };
 type InvitationParams = { Params: { teamId: string; invitationId: string } };
 type TokenParams = { Params: { token: string } };
-
-function problemsToErrors(problems: readonly service.FieldProblem[]): FieldErrorKeys {
-  const errors: FieldErrorKeys = {};
-  for (const p of problems) errors[p.field] ??= p.message;
-  return errors;
-}
-
-function userId(request: FastifyRequest): string {
-  if (!request.principal) throw new Error('Route zonder ingelogde gebruiker');
-  return request.principal.userId;
-}
 
 function invitationProblem(reason: 'invalid' | 'expired'): MessageKey {
   return reason === 'expired' ? 'teams.invitation.expired' : 'teams.invitation.invalid';

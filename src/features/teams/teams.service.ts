@@ -4,9 +4,9 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { hashToken, newId, randomToken } from '../../platform/auth/tokens.js';
 import type { Queryable } from '../../platform/db/database.js';
 import type { Tx } from '../../platform/db/transaction.js';
-import type { MessageKey } from '../../platform/i18n/messages.nl.js';
-import { getUser, getUsers } from '../accounts/accounts.service.js';
-import type { ProfileType } from '../accounts/accounts.schemas.js';
+import { translator } from '../../platform/i18n/i18n.js';
+import type { FieldProblem } from '../../platform/http/forms.js';
+import { getUser, getUsers, type ProfileType } from '../../platform/auth/users.js';
 import { professionBySlug } from '../professions/professions.service.js';
 import { findRegion, listRegions } from '../regions/regions.service.js';
 import { looksLikeInvitationToken, TEAM_ROLES, type CreateTeamInput, type InviteByEmailInput, type TeamRole } from './teams.schemas.js';
@@ -55,8 +55,6 @@ export interface Invitation {
   readonly createdAt: string;
   readonly expiresAt: string;
 }
-
-export type FieldProblem = { readonly field: string; readonly message: MessageKey };
 
 export type InvitationStatus = 'open' | 'expired' | 'revoked' | 'used';
 
@@ -242,24 +240,18 @@ export async function inviteByEmail(tx: Tx, deps: AppDeps, teamId: string, actor
   await repo.revokeOpenEmailInvitations(tx.db, teamId, input.email, deps.clock().toISOString());
   const invitation = await issueInvitation(tx, deps, teamId, actorId, input.email, input.role, EMAIL_INVITATION_TTL_MS, ip);
   const inviter = await getUser(tx.db, actorId);
-  const roleText = input.role === 'facilitator' ? 'begeleider' : 'lid';
+  const t = translator('nl');
+  const role = t(input.role === 'facilitator' ? 'teams.mail.invite.roleFacilitator' : 'teams.mail.invite.roleMember');
   tx.afterCommit(() =>
     deps.mailer.send({
       to: input.email,
-      subject: `Uitnodiging voor het team "${team.name}" in de Werkplaats Mensen met Mogelijkheden`,
-      text: [
-        'Hallo,',
-        '',
-        `${inviter?.name ?? 'Iemand'} nodigt je uit om als ${roleText} mee te doen in het team "${team.name}" van de Werkplaats Mensen met Mogelijkheden.`,
-        'In een team werken mensen samen aan werk dat past bij ieders mogelijkheden.',
-        '',
-        'Open deze link om de uitnodiging te bekijken (14 dagen geldig):',
-        '',
-        invitationUrl(deps, invitation.token),
-        '',
-        'Heb je nog geen account? Dan kun je er via de link een maken.',
-        'Wil je niet meedoen? Dan hoef je niets te doen.',
-      ].join('\n'),
+      subject: t('teams.mail.invite.subject', { team: team.name }),
+      text: t('teams.mail.invite.body', {
+        inviter: inviter?.name ?? t('teams.mail.invite.someone'),
+        role,
+        team: team.name,
+        link: invitationUrl(deps, invitation.token),
+      }),
     }),
   );
   return { ok: true };

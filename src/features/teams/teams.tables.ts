@@ -28,3 +28,12 @@ export interface TeamInvitationsTable {
   accepted_by: string | null;
   revoked_at: string | null;
 }
+
+// Adds this feature's tables to the one Database type, so Kysely checks queries across the schema.
+declare module '../../platform/db/database.js' {
+  interface Database {
+    teams: TeamsTable;
+    team_members: TeamMembersTable;
+    team_invitations: TeamInvitationsTable;
+  }
+}

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createTestApp, type TestApp } from '../../platform/testing/test-app.js';
-import { testDatabaseKinds } from '../../platform/testing/test-databases.js';
-import { registeredPerson, type Person } from '../../platform/testing/scenario.js';
-import type { Response } from '../../platform/testing/test-client.js';
-import { assertValidHtml as validHtml } from '../../platform/testing/html-validation.js';
+import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { testDatabaseKinds } from '../../testing/test-databases.js';
+import { registeredPerson, type Person } from '../../testing/scenario.js';
+import type { Response } from '../../testing/test-client.js';
+import { assertValidHtml as validHtml } from '../../testing/html-validation.js';
 
 async function assertValidHtml(res: Response): Promise<void> {
   await validHtml(res.body);

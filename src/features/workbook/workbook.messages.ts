@@ -157,6 +157,11 @@ export const workbookNl = {
   'workbook.autosave.saving': 'Bezig met opslaan…',
   'workbook.autosave.saved': 'Automatisch opgeslagen om {time}.',
   'workbook.autosave.failed': 'Automatisch opslaan lukte niet. Klik op Opslaan.',
+  // E-mail with an invitation
+  'workbook.mail.invite.subject': 'Uitnodiging om samen te werken aan een veranderagenda',
+  'workbook.mail.invite.body':
+    '{inviter} nodigt je uit om samen te werken in het werkboek "{workspace}" van de Werkplaats Mensen met Mogelijkheden.\n\nLog in met dit e-mailadres en kijk op deze pagina:\n{link}\nDaar kun je de uitnodiging aannemen of afslaan.\nHeb je nog geen account? Maak er dan een met dit e-mailadres.\n\nVerwacht je dit bericht niet? Dan kun je het negeren.',
+  'workbook.mail.invite.someone': 'Iemand',
 };
 
 export const workbookEn: Record<keyof typeof workbookNl, string> = {
@@ -318,4 +323,12 @@ export const workbookEn: Record<keyof typeof workbookNl, string> = {
   'workbook.autosave.saving': 'Saving…',
   'workbook.autosave.saved': 'Saved automatically at {time}.',
   'workbook.autosave.failed': 'Saving automatically failed. Press Save.',
+  'workbook.mail.invite.subject': 'Invitation to work together on a change agenda',
+  'workbook.mail.invite.body':
+    '{inviter} invites you to work together in the workbook "{workspace}" of the Werkplaats Mensen met Mogelijkheden.\n\nLog in with this e-mail address and look at this page:\n{link}\nThere you can accept or decline the invitation.\nNo account yet? Then create one with this e-mail address.\n\nNot expecting this message? Then you can ignore it.',
+  'workbook.mail.invite.someone': 'Someone',
 };
+
+declare module '../../platform/i18n/message-keys.js' {
+  interface MessageCatalogue extends Record<keyof typeof workbookNl, string> {}
+}

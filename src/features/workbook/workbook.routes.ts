@@ -1,10 +1,11 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { signedInPrincipal } from '../../platform/auth/principal.js';
 import { inTransaction } from '../../platform/db/transaction.js';
-import { parseForm, translateErrors, type FieldErrorKeys } from '../../platform/http/forms.js';
+import { parseForm, problemsToErrors, translateErrors, type FieldErrorKeys } from '../../platform/http/forms.js';
 import { redirectAfterPost, sendPage } from '../../platform/http/render.js';
 import { theBook } from '../book/book.content.js';
-import { agendaSummaries } from '../agenda/agenda.service.js';
-import { dutchToday } from '../agenda/agenda.roadmap.js';
+import { agendaSummaries } from './agenda/agenda.service.js';
+import { dutchToday } from './shared/roadmap.js';
 import { listTeamsOfUser } from '../teams/teams.service.js';
 import { chainPhases, roleCoverage } from './workbook.roles.js';
 import {
@@ -41,6 +42,9 @@ import {
   type StepExtras,
   type StepProgress,
 } from './workbook.views.js';
+import { agendaRoutes } from './agenda/agenda.routes.js';
+import { agendaExportRoutes } from './exports/exports.routes.js';
+import { reminderRoutes } from './reminders/reminders.routes.js';
 
 type WorkspaceParams = { Params: { workspaceId: string } };
 type StepParams = { Params: { workspaceId: string; step: string } };
@@ -53,14 +57,8 @@ type OwnInvitationParams = { Params: { invitationId: string } };
 const INVITE_RATE_LIMIT = { max: 20, timeWindow: '1 hour' };
 
 function viewer(request: FastifyRequest): { userId: string; email: string } {
-  if (!request.principal) throw new Error('Route zonder ingelogde gebruiker');
-  return { userId: request.principal.userId, email: request.principal.email };
-}
-
-function problemsToErrors(problems: readonly service.FieldProblem[]): FieldErrorKeys {
-  const errors: FieldErrorKeys = {};
-  for (const p of problems) errors[p.field] ??= p.message;
-  return errors;
+  const { userId, email } = signedInPrincipal(request);
+  return { userId, email };
 }
 
 function wantsJson(request: FastifyRequest): boolean {
@@ -386,4 +384,9 @@ export const workbookRoutes: FastifyPluginAsync = async (app) => {
     const revisions = await service.answerHistory(db, resolved.workspace.id, key);
     return sendPage(request, reply, (ctx) => HistoryPage({ ctx, workspace: resolved.workspace, step: resolved.step, label: field.label, revisions }));
   });
+
+  // The workbook's parts, after the workspace permission they all rely on.
+  await app.register(agendaRoutes);
+  await app.register(agendaExportRoutes);
+  await app.register(reminderRoutes);
 };

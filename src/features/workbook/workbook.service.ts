@@ -4,9 +4,9 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { newId } from '../../platform/auth/tokens.js';
 import type { Queryable } from '../../platform/db/database.js';
 import type { Tx } from '../../platform/db/transaction.js';
-import type { MessageKey } from '../../platform/i18n/messages.nl.js';
-import { getUsers, normaliseEmail } from '../accounts/accounts.service.js';
-import type { ProfileType } from '../accounts/accounts.schemas.js';
+import { translator } from '../../platform/i18n/i18n.js';
+import type { FieldProblem } from '../../platform/http/forms.js';
+import { getUsers, normaliseEmail, type ProfileType } from '../../platform/auth/users.js';
 import { professionBySlug } from '../professions/professions.service.js';
 import { getTeam, isFacilitator, isMember as isTeamMember, listMembers as listTeamMembers, listTeamsOfUser } from '../teams/teams.service.js';
 import { ANSWER_MAX_LENGTH, type CreateWorkspaceInput, type WorkspaceKind } from './workbook.schemas.js';
@@ -32,8 +32,6 @@ export interface WorkspaceMember {
   readonly professionSlug: string | null;
   readonly professionName: string | null;
 }
-
-export type FieldProblem = { readonly field: string; readonly message: MessageKey };
 
 function toKind(value: string): WorkspaceKind {
   return value === 'team' || value === 'together' ? value : 'personal';
@@ -163,21 +161,13 @@ export async function inviteToWorkspace(tx: Tx, deps: AppDeps, workspace: Worksp
   await repo.insertInvitation(tx.db, { id: newId(), workspace_id: workspace.id, email: address, invited_by: actorId, created_at: now, answered_at: null, accepted: null });
   await recordAudit(tx.db, { actorId, event: 'workbook.invitation_created', target: `workspace:${workspace.id}`, ip }, deps.clock());
   const [inviter] = await getUsers(tx.db, [actorId]);
+  const t = translator('nl');
   const link = `${deps.config.baseUrl}/werkboek`;
   tx.afterCommit(() =>
     deps.mailer.send({
       to: address,
-      subject: 'Uitnodiging om samen te werken aan een veranderagenda',
-      text: [
-        `${inviter?.name ?? 'Iemand'} nodigt je uit om samen te werken in het werkboek "${workspace.name}" van de Werkplaats Mensen met Mogelijkheden.`,
-        '',
-        'Log in met dit e-mailadres en kijk op deze pagina:',
-        link,
-        'Daar kun je de uitnodiging aannemen of afslaan.',
-        'Heb je nog geen account? Maak er dan een met dit e-mailadres.',
-        '',
-        'Verwacht je dit bericht niet? Dan kun je het negeren.',
-      ].join('\n'),
+      subject: t('workbook.mail.invite.subject'),
+      text: t('workbook.mail.invite.body', { inviter: inviter?.name ?? t('workbook.mail.invite.someone'), workspace: workspace.name, link }),
     }),
   );
 }

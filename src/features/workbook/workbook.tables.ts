@@ -42,3 +42,14 @@ export interface WorkbookAnswerRevisionsTable {
   changed_by: string | null;
   changed_at: string;
 }
+
+// Adds this feature's tables to the one Database type, so Kysely checks queries across the schema.
+declare module '../../platform/db/database.js' {
+  interface Database {
+    workspaces: WorkspacesTable;
+    workspace_members: WorkspaceMembersTable;
+    workspace_invitations: WorkspaceInvitationsTable;
+    workbook_answers: WorkbookAnswersTable;
+    workbook_answer_revisions: WorkbookAnswerRevisionsTable;
+  }
+}

@@ -18,7 +18,7 @@ import {
 } from '../../platform/views/components.js';
 import { Layout, type Crumb } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page-context.js';
-import type { MessageKey } from '../../platform/i18n/messages.nl.js';
+import type { MessageKey } from '../../platform/i18n/message-keys.js';
 import { answerFieldName, versionFieldName, WORKSPACE_KINDS, type WorkspaceKind } from './workbook.schemas.js';
 import type { Answer, AnswerConflict, AnswerRevision, Workspace, WorkspaceInvitation, WorkspaceMember } from './workbook.service.js';
 import { COLLABORATION_STEPS, MMM_STEPS, type StepField, type StepSection, type StepSlug, type WorkbookStep } from './workbook.steps.js';

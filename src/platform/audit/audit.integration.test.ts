@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { migrateToLatest } from '../db/migrate.js';
-import { testDatabaseKinds, type TestDatabase, type TestDatabaseKind } from '../testing/test-databases.js';
+import { migrations } from '../../../migrations/index.js';
+import { testDatabaseKinds, type TestDatabase, type TestDatabaseKind } from '../../testing/test-databases.js';
 import { listAudit, listAuditEventNames, recordAudit } from './audit.js';
 
 async function migrated(kind: TestDatabaseKind): Promise<TestDatabase> {
   const database = await kind.create();
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, migrations);
   return database;
 }
 

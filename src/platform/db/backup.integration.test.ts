@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import SqliteDatabase from 'better-sqlite3';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../testing/test-app.js';
-import { testDatabaseKinds, type TestDatabaseKind } from '../testing/test-databases.js';
-import { firstAdministrator, registeredPerson, type Person } from '../testing/scenario.js';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../../testing/test-app.js';
+import { testDatabaseKinds, type TestDatabaseKind } from '../../testing/test-databases.js';
+import { firstAdministrator, registeredPerson, type Person } from '../../testing/scenario.js';
 import { backupSqlite, BackupError, canonicalExport, restoreSqlite } from './backup.js';
 import { createDb, type Db } from './create-db.js';
 import { migrateToLatest } from './migrate.js';
@@ -205,7 +205,7 @@ describe('SQLite backup and restore', () => {
 
 /** The same rows, inserted in a different order, on every database the suite runs against. */
 async function fixedInstallation(db: Db, reversed: boolean): Promise<void> {
-  await migrateToLatest(db);
+  await migrateToLatest(db, migrations);
   const k = db.kysely;
   const users = [
     { id: 'a-user', email: 'a@example.org', name: 'Ånne', password_hash: 'h1', profile_type: 'professional', profession_slug: 'jobcoach', home_region_slug: 'zeeland', is_admin: 1, created_at: '2026-11-23T10:00:00.000Z', updated_at: '2026-11-23T10:00:00.000Z' },
@@ -251,7 +251,7 @@ describe('canonical export', () => {
     const database = await kind.create();
     const target = path.join(mkdtempSync(path.join(tmpdir(), 'mmm-pgbackup-')), 'b.sqlite');
     try {
-      await migrateToLatest(database.db);
+      await migrateToLatest(database.db, migrations);
       await assert.rejects(backupSqlite(database.db, target), (e: Error) => e instanceof BackupError && /pg_dump/.test(e.message));
       assert.ok(!existsSync(target));
     } finally {

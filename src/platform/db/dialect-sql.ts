@@ -29,3 +29,9 @@ export function dialectOfKysely(db: Kysely<unknown>): DialectName {
   const adapterName = db.getExecutor().adapter.constructor.name;
   return adapterName.startsWith('Postgres') ? 'postgres' : 'sqlite';
 }
+
+/** "database/schema" of a PostgreSQL connection: instances that share it share their live events. */
+export async function postgresScope<DB>(db: Kysely<DB>): Promise<string> {
+  const row = await sql<{ database: string; schema: string | null }>`SELECT current_database() AS database, current_schema() AS schema`.execute(db);
+  return `${row.rows[0]?.database ?? ''}/${row.rows[0]?.schema ?? ''}`;
+}

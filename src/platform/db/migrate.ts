@@ -1,5 +1,4 @@
-import { sql, type Kysely } from 'kysely';
-import { migrations } from '../../../migrations/index.js';
+import { sql, type Kysely, type Migration } from 'kysely';
 import type { Db } from './create-db.js';
 
 interface MigrationTables {
@@ -12,9 +11,10 @@ const MIGRATION_LOCK_KEY = 7_261_014;
 /**
  * Applies the migrations not yet applied, in order, in one transaction. Deliberately small: it reads
  * only its own bookkeeping table (never the catalogue of other schemas), and on PostgreSQL an advisory
- * lock makes a second app instance wait until the first has finished.
+ * lock makes a second app instance wait until the first has finished. The history is handed in by the
+ * caller (src/app.ts passes migrations/), so the platform does not reach up into the schema it runs.
  */
-export async function migrateToLatest(db: Db): Promise<void> {
+export async function migrateToLatest(db: Db, migrations: Readonly<Record<string, Migration>>): Promise<void> {
   const kysely = db.kysely as unknown as Kysely<MigrationTables>;
   await kysely.schema
     .createTable('kysely_migration')

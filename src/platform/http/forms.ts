@@ -1,6 +1,6 @@
 import type { ZodType } from 'zod';
-import { isMessageKey } from '../i18n/message-keys.js';
-import type { MessageKey } from '../i18n/messages.nl.js';
+import { isMessageKey } from '../i18n/i18n.js';
+import type { MessageKey } from '../i18n/message-keys.js';
 import type { Translate } from '../i18n/i18n.js';
 import type { FieldErrors } from '../views/components.js';
 
@@ -45,4 +45,14 @@ export function translateErrors(t: Translate, errors: FieldErrorKeys): FieldErro
   const out: Record<string, string> = {};
   for (const [field, key] of Object.entries(errors)) out[field] = t(key);
   return out;
+}
+
+/** A rule a service found broken, named by the form field it belongs to. */
+export type FieldProblem = { readonly field: string; readonly message: MessageKey };
+
+/** The first problem of each field, as the error keys a form shows. */
+export function problemsToErrors(problems: readonly FieldProblem[]): FieldErrorKeys {
+  const errors: FieldErrorKeys = {};
+  for (const p of problems) errors[p.field] ??= p.message;
+  return errors;
 }

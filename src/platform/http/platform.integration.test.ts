@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createTestApp } from '../testing/test-app.js';
-import { testDatabaseKinds } from '../testing/test-databases.js';
-import { registeredPerson } from '../testing/scenario.js';
+import { createTestApp } from '../../testing/test-app.js';
+import { testDatabaseKinds } from '../../testing/test-databases.js';
+import { registeredPerson } from '../../testing/scenario.js';
 
 const kind = testDatabaseKinds()[0]!;
 

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
-import type { MessageKey } from '../i18n/messages.nl.js';
-import { isMessageKey } from '../i18n/message-keys.js';
+import type { MessageKey } from '../i18n/message-keys.js';
+import { isMessageKey } from '../i18n/i18n.js';
 import type { PageContext } from '../views/page-context.js';
 
 const FLASH_COOKIE = 'mmm-melding';

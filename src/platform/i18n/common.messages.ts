@@ -93,3 +93,7 @@ export const commonEn: Record<keyof typeof commonNl, string> = {
   'error.backHome': 'Go to the home page',
   'error.csrf': 'The form had expired. Reload the page and try again.',
 };
+
+declare module './message-keys.js' {
+  interface MessageCatalogue extends Record<keyof typeof commonNl, string> {}
+}

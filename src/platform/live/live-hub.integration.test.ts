@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import pg from 'pg';
-import { testDatabaseKinds } from '../testing/test-databases.js';
+import { testDatabaseKinds } from '../../testing/test-databases.js';
 import { createLiveHub, LocalLiveHub, PgLiveHub, RESYNC_EVENT, type LiveEvent } from './live-hub.js';
 
 const quiet = { info: () => undefined, warn: () => undefined };

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { dialectOfUrl, type Db } from '../db/create-db.js';
+import { postgresScope } from '../db/dialect-sql.js';
 
 /**
  * Live updates (Server-Sent Events) need to know that something changed somewhere. The hub carries small
@@ -318,8 +318,7 @@ export class PgLiveHub implements LiveHub {
  */
 export async function createLiveHub(input: { db: Db; databaseUrl: string; log: LiveLog }): Promise<LiveHub> {
   if (input.db.dialect !== 'postgres' || dialectOfUrl(input.databaseUrl) !== 'postgres') return new LocalLiveHub(input.log);
-  const row = await sql<{ database: string; schema: string | null }>`SELECT current_database() AS database, current_schema() AS schema`.execute(input.db.kysely);
-  const scope = `${row.rows[0]?.database ?? ''}/${row.rows[0]?.schema ?? ''}`;
+  const scope = await postgresScope(input.db.kysely);
   const hub = new PgLiveHub({ connectionString: input.databaseUrl, scope, log: input.log });
   await hub.start();
   return hub;
