@@ -20,13 +20,14 @@ import { homeEn, homeNl } from './features/home/home.messages.js';
 import { regionsEn, regionsNl } from './features/regions/regions.messages.js';
 import { remindersEn, remindersNl } from './features/workbook/reminders/reminders.messages.js';
 import { searchEn, searchNl } from './features/search/search.messages.js';
+import { searchViewsEn, searchViewsNl } from './platform/search/search-views.messages.js';
 import { setupEn, setupNl } from './features/setup/setup.messages.js';
 import { teamsEn, teamsNl } from './features/teams/teams.messages.js';
 import { workbookEn, workbookNl } from './features/workbook/workbook.messages.js';
 
 // Dutch is the source language; every feature keeps its texts beside its code and they meet here. Typed as a
 // Dictionary, so a feature whose texts are not spread in here is a type error, not a missing label at run time.
-export const nl: Dictionary = { ...commonNl, ...accountsNl, ...adminNl, ...agendaNl, ...bookNl, ...caseConsultationNl, ...caseMeetingsNl, ...caseOutputsNl, ...caseRankingNl, ...deskEmployersNl, ...deskModerationNl, ...deskNl, ...deskPeerSupportNl, ...deskQuestionsNl, ...deskSchemesNl, ...deskSocialMapNl, ...homeNl, ...regionsNl, ...remindersNl, ...searchNl, ...setupNl, ...teamsNl, ...workbookNl };
-export const en: Dictionary = { ...commonEn, ...accountsEn, ...adminEn, ...agendaEn, ...bookEn, ...caseConsultationEn, ...caseMeetingsEn, ...caseOutputsEn, ...caseRankingEn, ...deskEmployersEn, ...deskModerationEn, ...deskEn, ...deskPeerSupportEn, ...deskQuestionsEn, ...deskSchemesEn, ...deskSocialMapEn, ...homeEn, ...regionsEn, ...remindersEn, ...searchEn, ...setupEn, ...teamsEn, ...workbookEn };
+export const nl: Dictionary = { ...commonNl, ...accountsNl, ...adminNl, ...agendaNl, ...bookNl, ...caseConsultationNl, ...caseMeetingsNl, ...caseOutputsNl, ...caseRankingNl, ...deskEmployersNl, ...deskModerationNl, ...deskNl, ...deskPeerSupportNl, ...deskQuestionsNl, ...deskSchemesNl, ...deskSocialMapNl, ...homeNl, ...regionsNl, ...remindersNl, ...searchNl, ...searchViewsNl, ...setupNl, ...teamsNl, ...workbookNl };
+export const en: Dictionary = { ...commonEn, ...accountsEn, ...adminEn, ...agendaEn, ...bookEn, ...caseConsultationEn, ...caseMeetingsEn, ...caseOutputsEn, ...caseRankingEn, ...deskEmployersEn, ...deskModerationEn, ...deskEn, ...deskPeerSupportEn, ...deskQuestionsEn, ...deskSchemesEn, ...deskSocialMapEn, ...homeEn, ...regionsEn, ...remindersEn, ...searchEn, ...searchViewsEn, ...setupEn, ...teamsEn, ...workbookEn };
 
 installMessages({ nl, en });

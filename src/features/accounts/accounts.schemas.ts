@@ -1,18 +1,10 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../platform/auth/passwords.js';
 import { isCommonPassword } from '../../platform/auth/common-passwords.js';
-
 import { PROFILE_TYPES, type ProfileType } from '../../platform/auth/users.js';
+import { emailField } from '../../platform/http/fields.js';
 
 export { PROFILE_TYPES, type ProfileType };
-
-export const emailField = z
-  .string()
-  .trim()
-  .min(1, 'error.required')
-  .max(254, 'error.emailTooLong')
-  .pipe(z.email('error.emailInvalid'))
-  .transform((e) => e.toLowerCase());
 
 export const nameField = z
   .string()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailField } from '../accounts/accounts.schemas.js';
+import { emailField } from '../../platform/http/fields.js';
 
 /** The value of the administrator button: grant (ja) or take away (nee). */
 export const administratorSchema = z.object({ beheerder: z.enum(['ja', 'nee'], 'error.invalid') });

@@ -2,7 +2,8 @@ import type { AppDeps } from '../../platform/app-deps.js';
 import { search, type SearchResults } from '../../platform/search/search-engine.js';
 import { theBook } from '../book/book.content.js';
 import { BOOK_SOURCE, ensureBookIndexed } from '../book/book.search.js';
-import { BOOK_SEARCH_TYPES, type SearchQuery } from './search.schemas.js';
+import type { Translate } from '../../platform/i18n/i18n.js';
+import { BOOK_SEARCH_TYPES, typeKeyOf, type BookTypeKey, type SearchQuery } from './search.schemas.js';
 
 export const PAGE_SIZE = 20;
 
@@ -23,4 +24,10 @@ export async function searchEverything(deps: AppDeps, query: SearchQuery): Promi
 
 export async function prepareSearch(deps: AppDeps): Promise<void> {
   await ensureBookIndexed(deps, theBook());
+}
+
+/** The label of a book document's type. */
+export function bookTypeLabel(t: Translate, type: string): string {
+  const key = typeKeyOf(type);
+  return t(`search.type.${key !== undefined && key in BOOK_SEARCH_TYPES ? (key as BookTypeKey) : 'pagina'}`);
 }

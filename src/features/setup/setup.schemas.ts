@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { emailField, nameField, newPasswordField } from '../accounts/accounts.schemas.js';
+import { emailField } from '../../platform/http/fields.js';
+import { nameField, newPasswordField } from '../accounts/accounts.schemas.js';
 
 export const setupSchema = z.object({
   token: z.string().trim().min(1, 'error.required').max(200, 'setup.error.token'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailField } from '../accounts/accounts.schemas.js';
+import { emailField } from '../../platform/http/fields.js';
 
 /** A facilitator ("begeleider") runs the team and invites others; a member ("lid") takes part. */
 export const TEAM_ROLES = ['facilitator', 'member'] as const;

@@ -5,7 +5,7 @@ import { parseForm, problemsToErrors, translateErrors, type FieldErrorKeys } fro
 import { redirectAfterPost, sendPage } from '../../platform/http/render.js';
 import { theBook } from '../book/book.content.js';
 import { agendaSummaries } from './agenda/agenda.service.js';
-import { dutchToday } from './shared/roadmap.js';
+import { dutchToday } from '../../platform/time/dutch-calendar.js';
 import { listTeamsOfUser } from '../teams/teams.service.js';
 import { chainPhases, roleCoverage } from './workbook.roles.js';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailField } from '../accounts/accounts.schemas.js';
+import { emailField } from '../../platform/http/fields.js';
 
 /** personal: one person alone; together: a professional and a person, with equal rights; team: every member of a team. */
 export const WORKSPACE_KINDS = ['personal', 'together', 'team'] as const;

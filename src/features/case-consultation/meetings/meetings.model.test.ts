@@ -10,7 +10,7 @@ import {
   contributionSchema,
   contributionStepOf,
   EXTENSION_MINUTES,
-  isCalendarDate,
+  isMeetingDate,
   kindsOfStep,
   LAST_STEP,
   MAX_EXTRA_MINUTES,
@@ -203,9 +203,9 @@ test('contributions: the step decides the kind; ideas need an addressee, next st
 });
 
 test('planning and review forms', () => {
-  assert.ok(isCalendarDate('2027-03-12'));
-  assert.ok(isCalendarDate('2028-02-29'));
-  for (const bad of ['2027-02-29', '2027-13-01', '12-03-2027', '2027-3-12', '1999-01-01']) assert.ok(!isCalendarDate(bad), bad);
+  assert.ok(isMeetingDate('2027-03-12'));
+  assert.ok(isMeetingDate('2028-02-29'));
+  for (const bad of ['2027-02-29', '2027-13-01', '12-03-2027', '2027-3-12', '1999-01-01']) assert.ok(!isMeetingDate(bad), bad);
   const ok = parseForm(planMeetingSchema, { caseId: 'abc', plannedOn: '' });
   assert.ok(ok.ok);
   assert.deepEqual(ok.data, { caseId: 'abc', plannedOn: null });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../../../platform/time/dutch-calendar.js';
 import { theBook } from '../../book/book.content.js';
 import { ADDRESSEES, CHANGE_KINDS, recommendationSchema, type Addressee } from '../case-consultation.schemas.js';
 
@@ -153,18 +154,15 @@ export const planMeetingSchema = z.object({
     .string()
     .trim()
     .default('')
-    .refine((v) => v === '' || isCalendarDate(v), { message: 'caseMeetings.error.dateInvalid' })
+    .refine((v) => v === '' || isMeetingDate(v), { message: 'caseMeetings.error.dateInvalid' })
     .transform((v) => (v === '' ? null : v)),
 });
 export type PlanMeetingInput = z.infer<typeof planMeetingSchema>;
 
-/** A real day written as YYYY-MM-DD (no 31 February). */
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return year >= 2000 && year <= 2100 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+/** A real day written as YYYY-MM-DD, in the years a meeting can be planned. */
+export function isMeetingDate(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  return isCalendarDate(value) && year >= 2000 && year <= 2100;
 }
 
 /** Step 0: how a recommendation of the previous meeting changes (the version comes separately, see versionOf). */

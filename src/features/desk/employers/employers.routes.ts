@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { dutchToday } from '../../../platform/time/dutch-calendar.js';
 import { signedInUserId as userId } from '../../../platform/auth/principal.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { parseForm, translateErrors, type FieldErrorKeys } from '../../../platform/http/forms.js';
@@ -19,7 +20,6 @@ import {
   WithdrawPage,
   type CheckOutcome,
 } from './employers.views.js';
-import { dutchDate } from './vacancies.schemas.js';
 import { listOpenVacanciesOfEmployer, listVacanciesOfEmployer } from './vacancies.service.js';
 
 type SlugParams = { Params: { slug: string }; Querystring: Record<string, unknown> };
@@ -114,7 +114,7 @@ export const deskEmployerRoutes: FastifyPluginAsync = async (app) => {
       : [false, false];
     // A pledge that is not (or no longer) verified is not part of the public register.
     if (employer.status !== 'verified' && !isMember && !isCoordinator) return reply.callNotFound();
-    const today = dutchDate(deps.clock());
+    const today = dutchToday(deps.clock());
     const [openVacancies, allVacancies] = await Promise.all([
       employer.status === 'verified' ? listOpenVacanciesOfEmployer(db, region.slug, employer.id, today) : Promise.resolve([]),
       isMember || isCoordinator ? listVacanciesOfEmployer(db, region.slug, employer.id) : Promise.resolve([]),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseForm, type FormResult } from '../../../platform/http/forms.js';
 import type { MessageKey } from '../../../platform/i18n/message-keys.js';
-import { emailField } from '../../accounts/accounts.schemas.js';
+import { emailField } from '../../../platform/http/fields.js';
 
 /** The pledge an employer signs, word for word (recommendation 44 of the Zeeland report, seed 004). */
 export const PLEDGE_TEXT = 'Wij staan open voor het in dienst nemen van mensen met psychische problemen';

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
+import { dutchToday } from '../../../platform/time/dutch-calendar.js';
 import { describe, test } from 'node:test';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { assertValidHtml } from '../../../testing/html-validation.js';
 import { enableTwoFactor, firstAdministrator, registeredPerson, type Person } from '../../../testing/scenario.js';
 import { createTestApp, type TestApp } from '../../../testing/test-app.js';
 import { testDatabaseKinds } from '../../../testing/test-databases.js';
-import { addMonths, dutchDate } from './vacancies.schemas.js';
+import { addMonths } from './vacancies.schemas.js';
 import { hide, restore, review } from '../shared/publication.js';
 import { listUnreviewedVacancies } from './vacancies.service.js';
 
@@ -14,7 +15,7 @@ const EMPLOYERS = '/loket/zeeland/werkgevers';
 const VACANCIES = '/loket/zeeland/vacatures';
 
 function dateIn(days: number): string {
-  return dutchDate(new Date(Date.now() + days * DAY));
+  return dutchToday(new Date(Date.now() + days * DAY));
 }
 
 const VACANCY = {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { dutchToday } from '../../../platform/time/dutch-calendar.js';
 import { signedInUserId as userId } from '../../../platform/auth/principal.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { parseForm, translateErrors, type FieldErrorKeys } from '../../../platform/http/forms.js';
@@ -10,7 +11,6 @@ import { filterText, withAllFields } from './employers.schemas.js';
 import { employerPath, getEmployer } from './employers.service.js';
 import {
   addMonths,
-  dutchDate,
   HOURS_FILTERS,
   PLAIN_LANGUAGE_FIELDS,
   VACANCY_FORM_FIELDS,
@@ -68,7 +68,7 @@ export const deskVacancyRoutes: FastifyPluginAsync = async (app) => {
   const deps = app.deps;
   const db = deps.db.kysely;
 
-  const today = () => dutchDate(deps.clock());
+  const today = () => dutchToday(deps.clock());
 
   const loadVacancy = async (request: FastifyRequest<VacancyParams>, reply: FastifyReply): Promise<{ region: Region; vacancy: service.Vacancy } | undefined> => {
     const region = await deskRegion(db, request.params.slug);

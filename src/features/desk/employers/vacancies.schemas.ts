@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../../../platform/time/dutch-calendar.js';
 import { longText, oneLine, optionalEmailField, phoneField } from './employers.schemas.js';
 
 export const VACANCY_TITLE_MAX = 150;
@@ -10,18 +11,6 @@ export const VACANCY_CONTACT_MAX = 500;
 export const VACANCY_MAX_MONTHS = 6;
 export const MAX_HOURS_PER_WEEK = 60;
 
-/** Today's date in the Netherlands, 'YYYY-MM-DD'. */
-export function dutchDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 /** A calendar date some months later; the 31st becomes the last day of a shorter month. */
 export function addMonths(date: string, months: number): string {

@@ -7,38 +7,18 @@ import { BOOK_SOURCE, ensureBookIndexed } from '../../book/book.search.js';
 import { BOOK_SEARCH_TYPES, DESK_SEARCH_TYPES, type DeskSearchQuery } from '../../search/search.schemas.js';
 import { PAGE_SIZE } from '../../search/search.service.js';
 import { deskChangeCounter } from '../shared/changes.repo.js';
-import { regionalTermPath, splitVariants } from '../schemes/glossary-links.js';
+import { selectNationalSchemeVersion, selectPublicDeskItems } from './desk-search.repo.js';
+import { splitVariants } from '../schemes/glossary-links.js';
+import { deskItemPath } from '../shared/paths.js';
+import { dutchToday } from '../../../platform/time/dutch-calendar.js';
 import { markdownText } from '../shared/markdown.js';
-import { deskPath } from '../shared/region.js';
 
 // One search over a region's desk and the book. The desk's public items are indexed as the source
 // `desk:<slug>`, rebuilt when the desk changed (touchDesk) or the day changed (vacancies expire).
 
-const enc = encodeURIComponent;
-
-/** The public addresses of the desk's items. */
-export const deskItemPath = {
-  organisation: (region: string, id: string) => deskPath(region, `/organisaties/${enc(id)}`),
-  service: (region: string, id: string) => deskPath(region, `/diensten/${enc(id)}`),
-  employer: (region: string, id: string) => deskPath(region, `/werkgevers/${enc(id)}`),
-  vacancy: (region: string, id: string) => deskPath(region, `/vacatures/${enc(id)}`),
-  faq: (region: string, id: string) => deskPath(region, `/vragen/${enc(id)}`),
-  group: (region: string, id: string) => deskPath(region, `/lotgenoten/${enc(id)}`),
-  page: (region: string, slug: string) => deskPath(region, `/regelingen/${enc(slug)}`),
-  term: (region: string, slug: string) => regionalTermPath(region, slug),
-};
-
 export function deskSource(regionSlug: string): string {
   return `desk:${regionSlug}`;
 }
-
-/** Today's date in the Netherlands ('YYYY-MM-DD'): a vacancy is open up to and including its expiry date. */
-export function deskToday(now: Date): string {
-  return AMSTERDAM_DATE.format(now);
-}
-
-// Made once: building a formatter costs far more than using it.
-const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 const lines = (...parts: readonly (string | null | undefined)[]) => parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '').join('\n');
 
@@ -51,49 +31,7 @@ function preferRegional<T extends { slug: string; region_slug: string | null }>(
 
 /** The region's public items as search documents: nothing pending, hidden, withdrawn or expired. */
 export async function deskSearchDocuments(db: Queryable, regionSlug: string, today: string): Promise<SearchableDocument[]> {
-  const [organisations, services, employers, vacancies, faqs, pages, terms, groups] = await Promise.all([
-    db
-      .selectFrom('desk_organisations')
-      .select(['id', 'name', 'alternate_name', 'description'])
-      .where('region_slug', '=', regionSlug)
-      .where('status', '=', 'published')
-      .execute(),
-    db
-      .selectFrom('desk_services as s')
-      .innerJoin('desk_organisations as o', 'o.id', 's.organisation_id')
-      .select(['s.id', 's.name', 's.description', 's.for_whom', 's.how_to_apply', 's.cost', 'o.name as organisation_name'])
-      .where('o.region_slug', '=', regionSlug)
-      .where('o.status', '=', 'published')
-      .where('s.status', '=', 'active')
-      .execute(),
-    db
-      .selectFrom('desk_employers')
-      .select(['id', 'name', 'description', 'offers_adjustments', 'offers_guidance', 'offers_trial_placements', 'city'])
-      .where('region_slug', '=', regionSlug)
-      .where('status', '=', 'verified')
-      .execute(),
-    db
-      .selectFrom('desk_vacancies as v')
-      .innerJoin('desk_employers as e', 'e.id', 'v.employer_id')
-      .select(['v.id', 'v.title', 'v.what_you_do', 'v.hours', 'v.place', 'v.help_available', 'v.what_we_ask', 'e.name as employer_name'])
-      .where('v.region_slug', '=', regionSlug)
-      .where('v.status', '=', 'published')
-      .where('v.expires_on', '>=', today)
-      .where('e.status', '=', 'verified')
-      .execute(),
-    db.selectFrom('desk_faqs').select(['id', 'question', 'answer']).where('region_slug', '=', regionSlug).where('status', '=', 'published').execute(),
-    db
-      .selectFrom('desk_pages')
-      .select(['slug', 'region_slug', 'title', 'summary', 'body'])
-      .where((eb) => eb.or([eb('region_slug', '=', regionSlug), eb('region_slug', 'is', null)]))
-      .execute(),
-    db
-      .selectFrom('desk_glossary')
-      .select(['slug', 'region_slug', 'term', 'variants', 'explanation'])
-      .where((eb) => eb.or([eb('region_slug', '=', regionSlug), eb('region_slug', 'is', null)]))
-      .execute(),
-    db.selectFrom('desk_groups').select(['id', 'name', 'description', 'for_whom']).where('region_slug', '=', regionSlug).where('status', '=', 'published').execute(),
-  ]);
+  const { organisations, services, employers, vacancies, faqs, pages, terms, groups } = await selectPublicDeskItems(db, regionSlug, today);
   const r = regionSlug;
   const documents: SearchableDocument[] = [
     ...organisations.map((o) => ({
@@ -152,14 +90,7 @@ export async function deskSearchDocuments(db: Queryable, regionSlug: string, tod
 export async function deskIndexVersion(db: Queryable, regionSlug: string, today: string): Promise<string> {
   const [counter, national] = await Promise.all([
     deskChangeCounter(db, regionSlug),
-    db
-      .selectNoFrom((eb) => [
-        eb.selectFrom('desk_pages').select((e) => e.fn.max('updated_at').as('m')).where('region_slug', 'is', null).as('pages_at'),
-        eb.selectFrom('desk_pages').select((e) => e.fn.countAll().as('n')).where('region_slug', 'is', null).as('pages'),
-        eb.selectFrom('desk_glossary').select((e) => e.fn.max('updated_at').as('m')).where('region_slug', 'is', null).as('terms_at'),
-        eb.selectFrom('desk_glossary').select((e) => e.fn.countAll().as('n')).where('region_slug', 'is', null).as('terms'),
-      ])
-      .executeTakeFirstOrThrow(),
+    selectNationalSchemeVersion(db),
   ]);
   return `${counter}/${today}/${Number(national.pages)}.${national.pages_at ?? ''}/${Number(national.terms)}.${national.terms_at ?? ''}`;
 }
@@ -167,7 +98,7 @@ export async function deskIndexVersion(db: Queryable, regionSlug: string, today:
 /** Rebuilds the region's documents when they are stale, in one transaction. */
 async function indexDesk(deps: AppDeps, regionSlug: string): Promise<void> {
   const now = deps.clock();
-  const today = deskToday(now);
+  const today = dutchToday(now);
   await inTransaction(deps, async (tx) => {
     const version = await deskIndexVersion(tx.db, regionSlug, today);
     if (await isIndexed(tx.db, deskSource(regionSlug), version)) return;
@@ -192,7 +123,7 @@ export async function indexDeskNow(deps: AppDeps, regionSlug: string): Promise<v
 const running = new WeakMap<object, Map<string, Promise<void>>>();
 
 export async function ensureDeskIndexed(deps: AppDeps, regionSlug: string): Promise<void> {
-  const version = await deskIndexVersion(deps.db.kysely, regionSlug, deskToday(deps.clock()));
+  const version = await deskIndexVersion(deps.db.kysely, regionSlug, dutchToday(deps.clock()));
   if (await isIndexed(deps.db.kysely, deskSource(regionSlug), version)) return;
   let perRegion = running.get(deps.db);
   if (!perRegion) {

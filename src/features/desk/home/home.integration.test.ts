@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { dutchToday } from '../../../platform/time/dutch-calendar.js';
 import { after, before, describe, test } from 'node:test';
 import { newId } from '../../../platform/auth/tokens.js';
 import { createTestApp, type TestApp } from '../../../testing/test-app.js';
@@ -6,7 +7,7 @@ import { testDatabaseKinds } from '../../../testing/test-databases.js';
 import { assertValidHtml } from '../../../testing/html-validation.js';
 import { enableTwoFactor, firstAdministrator, registeredPerson, type Person } from '../../../testing/scenario.js';
 import { touchDesk } from '../shared/changes.repo.js';
-import { deskSource, deskToday, indexDeskNow } from './desk-search.js';
+import { deskSource, indexDeskNow } from './desk-search.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -15,7 +16,7 @@ function seeder(t: TestApp) {
   const db = t.deps.db.kysely;
   const stamp = () => t.deps.clock().toISOString();
   const edited = () => ({ created_by: null, created_at: stamp(), updated_by: null, updated_at: stamp(), version: 1 });
-  const day = (offsetDays: number) => deskToday(new Date(t.deps.clock().getTime() + offsetDays * DAY));
+  const day = (offsetDays: number) => dutchToday(new Date(t.deps.clock().getTime() + offsetDays * DAY));
   return {
     day,
     touch: (region: string) => touchDesk(db, region, t.deps.clock()),

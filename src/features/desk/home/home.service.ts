@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../platform/db/database.js';
+import { dutchToday } from '../../../platform/time/dutch-calendar.js';
 import { listRegions, type Region } from '../../regions/regions.service.js';
 import { liveVacancyCounts, latestVacancies } from '../employers/vacancies.service.js';
 import { verifiedEmployerCounts } from '../employers/employers.service.js';
@@ -8,7 +9,6 @@ import { waitingInQueue } from '../queue/queue.service.js';
 import { schemePageList } from '../schemes/schemes.service.js';
 import { publishedOrganisationCounts } from '../social-map/social-map.service.js';
 import { isCoordinatorOf, representsInRegion } from '../shared/access.repo.js';
-import { deskToday } from './desk-search.js';
 import * as repo from './home.repo.js';
 
 // The region overview (/loket)
@@ -25,7 +25,7 @@ export async function regionSummaries(db: Queryable, now: Date): Promise<RegionS
     listRegions(db),
     publishedOrganisationCounts(db),
     verifiedEmployerCounts(db),
-    liveVacancyCounts(db, deskToday(now)),
+    liveVacancyCounts(db, dutchToday(now)),
   ]);
   return regions
     .map((r) => ({ ...r, organisations: organisations.get(r.slug) ?? 0, employers: employers.get(r.slug) ?? 0, vacancies: vacancies.get(r.slug) ?? 0 }))
@@ -54,7 +54,7 @@ const HOME_MEETINGS = 3;
 
 /** What the home shows; a handful of indexed queries, run side by side. */
 export async function deskHome(db: Queryable, regionSlug: string, userId: string | null, now: Date): Promise<DeskHome> {
-  const today = deskToday(now);
+  const today = dutchToday(now);
   const [vacancies, faqs, meetings, pages, coordinators, queueWaiting, representative] = await Promise.all([
     latestVacancies(db, regionSlug, today, HOME_VACANCIES),
     newestFaqs(db, regionSlug, HOME_FAQS),

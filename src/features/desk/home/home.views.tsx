@@ -3,11 +3,13 @@ import { A, ErrorSummary, formatDateTime, Heading, Notice, P, SelectField, type 
 import { Layout } from '../../../platform/views/layout.js';
 import type { PageContext } from '../../../platform/views/page-context.js';
 import { DESK_FILTER_KEYS, DESK_SEARCH_TYPES, typeKeyOf, type DeskSearchQuery, type DeskTypeKey } from '../../search/search.schemas.js';
-import { bookTypeLabel, NoResults, ResultList, SearchForm, searchUrl } from '../../search/search.views.js';
+import { NoResults, ResultList, SearchForm, searchUrl } from '../../../platform/search/search-views.js';
+import { bookTypeLabel, PAGE_SIZE } from '../../search/search.service.js';
 import { DeskLayout } from '../shared/layout.js';
 import type { DeskHome, RegionSummary } from './home.service.js';
 import { deskPath, type Region } from '../shared/region.js';
-import { bookCount, deskItemPath } from './desk-search.js';
+import { bookCount } from './desk-search.js';
+import { deskItemPath } from '../shared/paths.js';
 
 /** A calendar date ('YYYY-MM-DD') as people write it. */
 export function formatDay(date: string, locale: string): string {
@@ -296,9 +298,10 @@ export function DeskSearchPage({ ctx, region, query, results }: { ctx: PageConte
             ctx={ctx}
             results={results}
             page={query.pagina}
+            pageSize={PAGE_SIZE}
             typeLabel={(hit) => {
               const key = deskTypeKey(hit.type);
-              return key ? t(`desk.moderation.search.type.${key}`) : bookTypeLabel(ctx, hit.type);
+              return key ? t(`desk.moderation.search.type.${key}`) : bookTypeLabel(ctx.t, hit.type);
             }}
             pageUrl={(page) => searchUrl(action, query.q, query.soort, page)}
           />

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseForm, type FieldErrorKeys } from '../../../platform/http/forms.js';
-import { emailField } from '../../accounts/accounts.schemas.js';
+import { emailField } from '../../../platform/http/fields.js';
 
 // The forms of peer-support groups and their meetings, and the pure rules behind them: meeting times are
 // typed as Dutch wall-clock time (Europe/Amsterdam) and stored as UTC ISO text.

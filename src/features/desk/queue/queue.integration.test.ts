@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { dutchToday } from '../../../platform/time/dutch-calendar.js';
 import { after, before, describe, test } from 'node:test';
 import { newId } from '../../../platform/auth/tokens.js';
 import { createTestApp, type TestApp } from '../../../testing/test-app.js';
@@ -6,7 +7,6 @@ import { testDatabaseKinds } from '../../../testing/test-databases.js';
 import { assertValidHtml } from '../../../testing/html-validation.js';
 import { enableTwoFactor, firstAdministrator, registeredPerson, type Person } from '../../../testing/scenario.js';
 import { deskChangeCounter } from '../shared/changes.repo.js';
-import { deskToday } from '../home/desk-search.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { hide, restore } from '../shared/publication.js';
 import { handleReport, moderate } from './queue.service.js';
@@ -73,7 +73,7 @@ function seeder(t: TestApp) {
           contact: 'Mail Bram',
           contact_email: null,
           contact_phone: null,
-          expires_on: deskToday(new Date(t.deps.clock().getTime() + 20 * DAY)),
+          expires_on: dutchToday(new Date(t.deps.clock().getTime() + 20 * DAY)),
           status: 'published',
           reviewed_by: null,
           reviewed_at: null,

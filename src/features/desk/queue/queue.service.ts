@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../../platform/app-deps.js';
+import { dutchToday } from '../../../platform/time/dutch-calendar.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import { newId } from '../../../platform/auth/tokens.js';
 import type { Queryable } from '../../../platform/db/database.js';
@@ -14,7 +15,7 @@ import type { PublicationResult, PublishableKind } from '../shared/publication.j
 import * as repo from './queue.repo.js';
 import type { ReportableItem, ReportableKind } from '../shared/region.js';
 import type { HandleReportInput, ReportInput } from './queue.schemas.js';
-import { deskItemPath, deskToday } from '../home/desk-search.js';
+import { deskItemPath } from '../shared/paths.js';
 
 export interface QueueCounts {
   readonly organisations: number;
@@ -30,7 +31,7 @@ export async function waitingInQueue(db: Queryable, regionSlug: string, now: Dat
   const counts = await Promise.all([
     pendingOrganisationCount(db, regionSlug),
     pendingEmployerCount(db, regionSlug),
-    unreviewedVacancyCount(db, regionSlug, deskToday(now)),
+    unreviewedVacancyCount(db, regionSlug, dutchToday(now)),
     newQuestionCount(db, regionSlug),
     pendingGroupCount(db, regionSlug),
     repo.countOpenReports(db, regionSlug),
@@ -64,7 +65,7 @@ export function findReportableItem(db: Queryable, regionSlug: string, kind: Repo
     case 'employer':
       return reportableEmployer(db, regionSlug, id);
     case 'vacancy':
-      return reportableVacancy(db, regionSlug, id, deskToday(now));
+      return reportableVacancy(db, regionSlug, id, dutchToday(now));
     case 'faq':
       return reportableFaq(db, regionSlug, id);
     case 'group':
@@ -106,7 +107,7 @@ export interface Queue {
 }
 
 export async function loadQueue(db: Queryable, regionSlug: string, now: Date): Promise<Queue> {
-  const today = deskToday(now);
+  const today = dutchToday(now);
   const [organisations, employers, vacancies, questions, groups, reports] = await Promise.all([
     pendingOrganisations(db, regionSlug),
     pendingEmployers(db, regionSlug),

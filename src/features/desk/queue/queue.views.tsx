@@ -19,7 +19,7 @@ import { DeskLayout, type DeskSection } from '../shared/layout.js';
 import type { Queue } from './queue.service.js';
 import { deskPath, type Region, type ReportableKind } from '../shared/region.js';
 import { HONEYPOT_FIELD, OUTCOME_MAX_LENGTH, REPORT_DETAILS_MAX_LENGTH, REPORT_REASONS, type ReportReason } from './queue.schemas.js';
-import { deskItemPath } from '../home/desk-search.js';
+import { deskItemPath } from '../shared/paths.js';
 
 /** The part of the desk a reported item belongs to, for the navigation. */
 const SECTION_OF_KIND: Record<ReportableKind, DeskSection> = {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { h } from 'preact';
 import { render } from 'preact-render-to-string';
-import { bookGlossaryPass, linkGlossaryTerms, nationalTermPath, setNationalGlossary, splitVariants, TermMatcher, type LinkableTerm } from './glossary-links.js';
+import { bookGlossaryPass, linkGlossaryTerms, setNationalGlossary, splitVariants, TermMatcher, type LinkableTerm } from './glossary-links.js';
+import { nationalTermPath } from '../shared/paths.js';
 import { renderMarkdown } from '../shared/markdown.js';
 
 const TERMS: LinkableTerm[] = [

@@ -7,6 +7,7 @@
 // another term. One regular expression per list of terms, built once and cached.
 import { h, type ComponentChildren } from 'preact';
 import { escapeHtml } from '../shared/markdown.js';
+import { nationalTermPath } from '../shared/paths.js';
 
 export interface LinkableTerm {
   readonly slug: string;
@@ -17,15 +18,6 @@ export interface LinkableTerm {
 export interface LinkOptions {
   /** A term not to link (the term page itself). Its words still count, so nothing shorter links inside them. */
   readonly exclude?: string;
-}
-
-/** Where the national glossary lives: book pages belong to no region, so they link here. */
-export function nationalTermPath(slug: string): string {
-  return `/loket/woordenlijst/${encodeURIComponent(slug)}`;
-}
-
-export function regionalTermPath(regionSlug: string, slug: string): string {
-  return `/loket/${encodeURIComponent(regionSlug)}/woordenlijst/${encodeURIComponent(slug)}`;
 }
 
 /** Terms split from the database column (variants separated by '|'). */

@@ -4,7 +4,7 @@ import { inTransaction } from '../../../platform/db/transaction.js';
 import { parseForm, translateErrors, type FieldErrorKeys } from '../../../platform/http/forms.js';
 import { redirectAfterPost, sendPage } from '../../../platform/http/render.js';
 import { isCoordinatorOf } from '../shared/access.repo.js';
-import { nationalTermPath, regionalTermPath } from './glossary-links.js';
+import { nationalTermPath, regionalTermPath } from '../shared/paths.js';
 import { renderMarkdown } from '../shared/markdown.js';
 import { deskPath, deskRegion, type Region } from '../shared/region.js';
 import { editPageSchema, editTermSchema, newPageSchema, newTermSchema, slugParam, wantsPreview } from './schemes.schemas.js';

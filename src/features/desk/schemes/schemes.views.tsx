@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { A, ErrorSummary, Heading, Notice, P, PostForm, SubmitButton, TextAreaField, TextField, type FormState } from '../../../platform/views/components.js';
 import { Layout, type Crumb } from '../../../platform/views/layout.js';
 import type { PageContext } from '../../../platform/views/page-context.js';
-import { nationalTermPath, regionalTermPath } from './glossary-links.js';
+import { nationalTermPath, regionalTermPath } from '../shared/paths.js';
 import { DeskLayout, ReportLink, withLinks } from '../shared/layout.js';
 import { deskPath, type Region } from '../shared/region.js';
 import { ALPHABET, type GlossaryTerm, type Letter, type SchemePage } from './schemes.service.js';

@@ -8,7 +8,6 @@ import {
   buildRoadmap,
   columnOf,
   dayNumber,
-  dutchToday,
   isOverdue,
   milestoneState,
   progress,
@@ -84,11 +83,6 @@ describe('roadmap columns', () => {
     assert.equal(roadmap.rows[1]!.cells[0]!.milestones[0]!.id, 'x');
   });
 
-  test("the Dutch calendar day, not UTC's", () => {
-    assert.equal(dutchToday(new Date('2026-01-14T23:30:00Z')), '2026-01-15', 'half past midnight in winter');
-    assert.equal(dutchToday(new Date('2026-07-14T22:30:00Z')), '2026-07-15', 'half past midnight in summer');
-    assert.equal(dutchToday(new Date('2026-07-14T21:30:00Z')), '2026-07-14');
-  });
 });
 
 describe('roadmap state', () => {

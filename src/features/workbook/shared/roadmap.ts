@@ -94,11 +94,6 @@ export function dayNumber(iso: string): number | null {
   return Math.round(ms / DAY_MS);
 }
 
-/** Today's calendar date in the Netherlands as 'YYYY-MM-DD'; the UTC date is still yesterday until 01:00 or 02:00. */
-export function dutchToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** Days from today to the due date, or null when either is not a real date. */
 function daysUntilDue(m: RoadmapMilestone, today: string): number | null {
   if (m.dueDate === null) return null;
