@@ -76,3 +76,18 @@ export async function createTestApp(
     },
   };
 }
+
+/**
+ * A test app that closes itself when the test (or suite) that made it ends, so a failing assertion
+ * never leaves a server, a database or a data folder behind.
+ */
+export async function testApp(
+  t: { after(fn: () => Promise<void>): void },
+  kind: TestDatabaseKind,
+  env: Record<string, string> = {},
+  beforeReady?: (app: FastifyInstance) => void,
+): Promise<TestApp> {
+  const created = await createTestApp(kind, env, beforeReady);
+  t.after(() => created.close());
+  return created;
+}
