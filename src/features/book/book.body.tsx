@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Book } from './book.content.js';
 import type { Block, Inline } from './book.markup.js';
-import { bookGlossaryPass } from '../desk/schemes/glossary-links.js';
+import { glossaryForPage } from './book.service.js';
 
 /**
  * Renders parsed content. Automatic mentions of a name (a profession, a story's person) link only the
@@ -9,8 +9,8 @@ import { bookGlossaryPass } from '../desk/schemes/glossary-links.js';
  */
 export class BodyRenderer {
   private readonly linkedNames = new Set<string>();
-  // Glossary terms of the regional desk link (first occurrence per page) in body text, never in headings or links.
-  private readonly glossary = bookGlossaryPass();
+  // Glossary terms link (first occurrence per page) in body text, never in headings or links.
+  private readonly glossary = glossaryForPage();
   private glossaryOn = false;
 
   constructor(private readonly book: Book) {}

@@ -254,7 +254,25 @@ export const tablesFileSchema = z.strictObject({
   roadmapActions: roadmapPartSchema,
 });
 
-const addressee = z.enum(['persoon', 'omgeving', 'uitvoeringsinstantie', 'overkoepelend']);
+/** The four addressees of a recommendation, in the report's order (Zeeland report, ch. 8). */
+export const ADDRESSEES = ['persoon', 'omgeving', 'uitvoeringsinstantie', 'overkoepelend'] as const;
+
+/** The persona fields of the report's case descriptions, in its order. */
+export const PERSONA_FIELDS = [
+  'age',
+  'gender',
+  'nationality',
+  'livingSituation',
+  'income',
+  'diagnosis',
+  'workHistory',
+  'distanceToLabourMarket',
+  'organisations',
+  'treatment',
+  'particulars',
+] as const;
+
+const addressee = z.enum(ADDRESSEES);
 
 /** content/zeeland/rapport.json: the report of the Zeeland expert team (seed 004). */
 export const zeelandFileSchema = z.strictObject({
@@ -269,19 +287,7 @@ export const zeelandFileSchema = z.strictObject({
         number: z.number().int().min(1),
         slug,
         title: text,
-        persona: z.strictObject({
-          age: text,
-          gender: text,
-          nationality: text,
-          livingSituation: text,
-          income: text,
-          diagnosis: text,
-          workHistory: text,
-          distanceToLabourMarket: text,
-          organisations: text,
-          treatment: text,
-          particulars: text,
-        }),
+        persona: z.strictObject(Object.fromEntries(PERSONA_FIELDS.map((field) => [field, text])) as Record<(typeof PERSONA_FIELDS)[number], typeof text>),
         question: text,
         /** Bottlenecks or core problems the team named, if the report gives them. */
         bottlenecks: z.array(text),

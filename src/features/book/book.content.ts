@@ -108,7 +108,6 @@ const PAGE_ALIASES: Record<string, string> = {
   'top10': 'top-10',
 };
 
-export const ADDRESSEE_ORDER: readonly Addressee[] = ['persoon', 'omgeving', 'uitvoeringsinstantie', 'overkoepelend'];
 
 export function sectionAnchor(number: string): string {
   return `paragraaf-${number.replace(/\./g, '-')}`;

@@ -1,6 +1,7 @@
 import { A } from '../../platform/views/components.js';
 import type { PageContext } from '../../platform/views/page-context.js';
-import { ADDRESSEE_ORDER, type Addressee, type Book } from './book.content.js';
+import type { Addressee, Book } from './book.content.js';
+import { ADDRESSEES, PERSONA_FIELDS } from './book.content-schema.js';
 import { BookFrame, FilterForm, FilterSelect, renderer, type BookPageProps } from './book.frame.js';
 
 interface SimpleTable {
@@ -250,20 +251,6 @@ export function CasesPage({ ctx, book }: { ctx: PageContext; book: Book }) {
   );
 }
 
-const PERSONA_FIELDS = [
-  'age',
-  'gender',
-  'nationality',
-  'livingSituation',
-  'income',
-  'diagnosis',
-  'workHistory',
-  'distanceToLabourMarket',
-  'organisations',
-  'treatment',
-  'particulars',
-] as const;
-
 export function CasePage({ ctx, book, itemRef }: BookPageProps) {
   const { t } = ctx;
   const c = book.pack.zeeland.cases.find((x) => `casus:${x.number}` === itemRef)!;
@@ -289,7 +276,7 @@ export function CasePage({ ctx, book, itemRef }: BookPageProps) {
         </>
       ) : null}
       <h2 class="utrecht-heading-2">{t('book.caseRecommendations')}</h2>
-      {ADDRESSEE_ORDER.map((a) => {
+      {ADDRESSEES.map((a) => {
         const list = c.recommendations.filter((x) => x.addressee === a);
         return list.length > 0 ? (
           <section key={a}>
@@ -336,13 +323,13 @@ export function RecommendationsPage({ ctx, book, addressee }: { ctx: PageContext
           label={t('book.addressee')}
           value={addressee}
           allLabel={t('book.allAddressees')}
-          options={ADDRESSEE_ORDER.map((a) => ({ value: a, label: addresseeTitle(book, a) }))}
+          options={ADDRESSEES.map((a) => ({ value: a, label: addresseeTitle(book, a) }))}
         />
       </FilterForm>
       <p class="utrecht-paragraph">
         <A href="/boek/zeeland/top-10">{t('book.top10')}</A>
       </p>
-      {ADDRESSEE_ORDER.filter((a) => addressee === '' || a === addressee).map((a) => (
+      {ADDRESSEES.filter((a) => addressee === '' || a === addressee).map((a) => (
         <section key={a}>
           <h2 class="utrecht-heading-2">{addresseeTitle(book, a)}</h2>
           <ol class="mmm-recommendations">

@@ -2,7 +2,8 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { sendPage } from '../../platform/http/render.js';
 import type { PageContext } from '../../platform/views/page-context.js';
-import { ADDRESSEE_ORDER, theBook, type Book } from './book.content.js';
+import { theBook, type Book } from './book.content.js';
+import { ADDRESSEES } from './book.content-schema.js';
 import { PrintBookPage } from './book.print.js';
 import {
   AttributionPage,
@@ -82,7 +83,7 @@ export const bookRoutes: FastifyPluginAsync = async (app) => {
   page('/boek/zeeland/casussen', (_, ctx) => CasesPage({ ctx, book }));
   page('/boek/zeeland/aanbevelingen', (request, ctx) => {
     const { voor } = recommendationFiltersSchema.parse(request.query ?? {});
-    return RecommendationsPage({ ctx, book, addressee: (ADDRESSEE_ORDER as readonly string[]).includes(voor) ? voor : '' });
+    return RecommendationsPage({ ctx, book, addressee: (ADDRESSEES as readonly string[]).includes(voor) ? voor : '' });
   });
   page('/boek/zeeland/top-10', (_, ctx) => Top10Page({ ctx, book }));
   page('/boek/zeeland/stappenplan', (_, ctx) => StepPlanPage({ ctx, book }));

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { MessageKey } from '../../platform/i18n/message-keys.js';
+import { ADDRESSEES, PERSONA_FIELDS } from '../book/book.service.js';
 
-/** The four addressees of a recommendation, in the report's order (Zeeland report, ch. 8). */
-export const ADDRESSEES = ['persoon', 'omgeving', 'uitvoeringsinstantie', 'overkoepelend'] as const;
+// The addressees and persona fields are the report's own, as the book's content pack defines them.
+export { ADDRESSEES, PERSONA_FIELDS };
 export type Addressee = (typeof ADDRESSEES)[number];
 
 export function isAddressee(value: unknown): value is Addressee {
@@ -16,20 +17,6 @@ export const ADDRESSEE_LABELS: Readonly<Record<Addressee, MessageKey>> = {
   overkoepelend: 'caseConsultation.addressee.overkoepelend',
 };
 
-/** The persona fields of the report's case descriptions, in its order. */
-export const PERSONA_FIELDS = [
-  'age',
-  'gender',
-  'nationality',
-  'livingSituation',
-  'income',
-  'diagnosis',
-  'workHistory',
-  'distanceToLabourMarket',
-  'organisations',
-  'treatment',
-  'particulars',
-] as const;
 export type PersonaField = (typeof PERSONA_FIELDS)[number];
 
 export const CASE_TITLE_MAX_LENGTH = 120;

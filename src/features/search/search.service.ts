@@ -1,7 +1,6 @@
 import type { AppDeps } from '../../platform/app-deps.js';
 import { search, type SearchResults } from '../../platform/search/search-engine.js';
-import { theBook } from '../book/book.content.js';
-import { BOOK_SOURCE, ensureBookIndexed } from '../book/book.search.js';
+import { BOOK_SOURCE, ensureBookIndexed, theBook } from '../book/book.service.js';
 import type { Translate } from '../../platform/i18n/i18n.js';
 import { BOOK_SEARCH_TYPES, typeKeyOf, type BookTypeKey, type SearchQuery } from './search.schemas.js';
 

@@ -1,4 +1,4 @@
-import type { Book } from '../book/book.content.js';
+import type { Book } from '../book/book.service.js';
 
 export interface ChainPhase {
   readonly key: string;

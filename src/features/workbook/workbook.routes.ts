@@ -3,7 +3,7 @@ import { signedInPrincipal } from '../../platform/auth/principal.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { parseForm, problemsToErrors, translateErrors, type FieldErrorKeys } from '../../platform/http/forms.js';
 import { redirectAfterPost, sendPage } from '../../platform/http/render.js';
-import { theBook } from '../book/book.content.js';
+import { theBook } from '../book/book.service.js';
 import { agendaSummaries } from './agenda/agenda.service.js';
 import { dutchToday } from '../../platform/time/dutch-calendar.js';
 import { listTeamsOfUser } from '../teams/teams.service.js';

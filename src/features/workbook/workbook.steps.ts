@@ -1,4 +1,4 @@
-import { theBook, type Book, type Instruction } from '../book/book.content.js';
+import { theBook, type Book, type Instruction } from '../book/book.service.js';
 
 /** The four MMM steps, then the five collaboration steps of "Samen aan de slag" (chapters 7-11). */
 export const MMM_STEPS = ['verdiepen', 'verbeelden', 'vormgeven', 'verwezenlijken'] as const;

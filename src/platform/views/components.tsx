@@ -119,6 +119,42 @@ export function TextField(
   );
 }
 
+/** A checkbox with its label, error and hint, like the other fields; a form that comes back keeps it ticked. */
+export function CheckboxField(props: { name: string; label: ComponentChildren; value?: string; checked?: boolean; values?: FormValues; hint?: string; errors?: FieldErrors }) {
+  const { name } = props;
+  const value = props.value ?? 'ja';
+  const error = props.errors?.[name];
+  return (
+    <div class={`utrecht-form-field utrecht-form-field--checkbox${error ? ' utrecht-form-field--invalid' : ''}`}>
+      {error ? (
+        <div class="utrecht-form-field-error-message" id={`veld-${name}-fout`}>
+          {error}
+        </div>
+      ) : null}
+      <div class="utrecht-form-field__input mmm-check">
+        <input
+          class="utrecht-checkbox utrecht-checkbox--html-input"
+          type="checkbox"
+          id={`veld-${name}`}
+          name={name}
+          value={value}
+          checked={props.checked ?? props.values?.[name] === value}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={describedBy(name, props.hint, error)}
+        />
+        <label class="utrecht-form-label utrecht-form-label--checkbox" for={`veld-${name}`}>
+          {props.label}
+        </label>
+      </div>
+      {props.hint ? (
+        <div class="utrecht-form-field-description" id={`veld-${name}-uitleg`}>
+          {props.hint}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 export function TextAreaField(props: FieldBase & { rows?: number; maxLength?: number }) {
   const error = props.errors?.[props.name];
   return (

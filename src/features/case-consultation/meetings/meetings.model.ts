@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../../../platform/time/dutch-calendar.js';
-import { theBook } from '../../book/book.content.js';
+import { theBook } from '../../book/book.service.js';
 import { ADDRESSEES, CHANGE_KINDS, recommendationSchema, type Addressee } from '../case-consultation.schemas.js';
 
 // The rules of a meeting ("bijeenkomst") of a case consultation, as pure functions: the agenda with its

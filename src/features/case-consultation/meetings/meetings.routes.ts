@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { answerEventStreamHead, openEventStream } from '../../../platform/http/event-stream.js';
 import { render } from 'preact-render-to-string';
 import type { AppDeps } from '../../../platform/app-deps.js';
 import { signedInPrincipal } from '../../../platform/auth/principal.js';
@@ -376,29 +377,10 @@ export const caseMeetingRoutes: FastifyPluginAsync = async (app) => {
     const { userId } = principalOf(request);
     const sessionToken = request.cookies[sessionCookieName(deps.config.secure)] ?? '';
     if (!rooms.mayOpen(userId)) return sendError(request, reply, 429);
-    // Fastify answers HEAD with the GET handler: say what the stream is, without opening one.
-    if (request.method === 'HEAD') return reply.header('Cache-Control', 'no-store').type('text/event-stream; charset=utf-8').send();
+    if (request.method === 'HEAD') return answerEventStreamHead(reply);
 
-    // From here on we write the response ourselves. Helmet already set its headers on the raw response.
-    reply.hijack();
-    const raw = reply.raw;
-    const socket = request.raw.socket;
-    socket.setNoDelay(true);
-    socket.setKeepAlive(true);
-    raw.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store',
-      'X-Accel-Buffering': 'no',
-      Connection: 'keep-alive',
-    });
-    let closed = false;
+    const events = openEventStream(request, reply, { retryMs: RETRY_MS, maxBufferedBytes: MAX_BUFFERED_BYTES });
     const timers: { heartbeat?: NodeJS.Timeout } = {};
-    let leave = () => undefined as void;
-    const write = (chunk: string) => {
-      if (closed) return;
-      raw.write(chunk);
-      if (raw.writableLength > MAX_BUFFERED_BYTES) stream.close();
-    };
     const stream: Stream = {
       userId,
       sessionToken,
@@ -406,26 +388,23 @@ export const caseMeetingRoutes: FastifyPluginAsync = async (app) => {
       lastVersion: -1,
       sendState(state) {
         stream.lastVersion = state.version;
-        write(`id: ${state.version}\nevent: state\ndata: ${JSON.stringify(state)}\n\n`);
+        events.send('state', state, state.version);
       },
       send(event, data) {
-        write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+        events.send(event, data);
       },
       comment(text) {
-        write(`: ${text}\n\n`);
+        events.comment(text);
       },
       close() {
-        if (closed) return;
-        closed = true;
-        if (timers.heartbeat) clearInterval(timers.heartbeat);
-        leave();
-        raw.end();
+        events.close();
       },
     };
-    raw.on('close', () => stream.close());
-    raw.on('error', () => stream.close());
-    leave = rooms.join(teamId, meetingId, stream);
-    write(`retry: ${RETRY_MS}\n\n`);
+    const leave = rooms.join(teamId, meetingId, stream);
+    events.onClose(() => {
+      if (timers.heartbeat) clearInterval(timers.heartbeat);
+      leave();
+    });
 
     /** Still signed in (with two-factor authentication) and still a participant? Otherwise the stream ends. */
     const stillAllowed = async () => {
@@ -446,7 +425,7 @@ export const caseMeetingRoutes: FastifyPluginAsync = async (app) => {
     };
     // The first event is the state as it is now: a late joiner or a reconnecting page catches up at once.
     await refresh(true);
-    if (closed) return;
+    if (events.closed) return;
     timers.heartbeat = setInterval(() => void refresh(false), liveTiming.heartbeatMs);
     timers.heartbeat.unref();
   });

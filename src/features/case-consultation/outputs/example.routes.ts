@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { safeFileName, sendDownload } from '../../../platform/http/download.js';
 import { sendPage } from '../../../platform/http/render.js';
 import type { Translate } from '../../../platform/i18n/i18n.js';
-import { theBook } from '../../book/book.content.js';
+import { theBook } from '../../book/book.service.js';
 import { exampleConsultation, recommendationsCsv, type ConsultationOutput } from './outputs.model.js';
 import { posterPdf, reportPdf } from './pdf.js';
 import { ExampleCasePage, ExampleOverviewPage, PosterPrintPage, ReportPrintPage, type OutputLinks } from './print.js';

@@ -5,7 +5,7 @@
 // functions, so the renderers stay pure functions of a ConsultationOutput.
 
 import { toCsv } from '../../../platform/formats/csv.js';
-import type { Book } from '../../book/book.content.js';
+import type { Book } from '../../book/book.service.js';
 import { caseOutputsNl } from './outputs.messages.js';
 import { ADDRESSEES, PERSONA_FIELDS, type Addressee, type PersonaField } from '../case-consultation.schemas.js';
 

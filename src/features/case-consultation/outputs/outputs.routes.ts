@@ -3,7 +3,7 @@ import { safeFileName, sendDownload } from '../../../platform/http/download.js';
 import { sendError } from '../../../platform/http/platform.js';
 import { sendPage } from '../../../platform/http/render.js';
 import type { Translate } from '../../../platform/i18n/i18n.js';
-import { theBook } from '../../book/book.content.js';
+import { theBook } from '../../book/book.service.js';
 import { getTeam } from '../../teams/teams.service.js';
 import { recommendationsCsv } from './outputs.model.js';
 import { teamOutput } from './outputs.service.js';

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../../platform/db/database.js';
 import type { Translate } from '../../../platform/i18n/i18n.js';
-import type { Book } from '../../book/book.content.js';
+import type { Book } from '../../book/book.service.js';
 import type { Team } from '../../teams/teams.service.js';
 import { listContributions, listMeetings, type Meeting } from '../meetings/meetings.service.js';
 import type { ConsultationOutput, OutputCase, OutputRecommendation, OutputTopItem } from './outputs.model.js';

@@ -1,5 +1,6 @@
 import { Fragment, type ComponentChildren } from 'preact';
 import {
+  CheckboxField,
   A,
   ErrorSummary,
   Heading,
@@ -10,9 +11,7 @@ import {
   SubmitButton,
   TextAreaField,
   TextField,
-  type FieldErrors,
   type FormState,
-  type FormValues,
 } from '../../../platform/views/components.js';
 import type { PageContext } from '../../../platform/views/page-context.js';
 import type { MessageKey } from '../../../platform/i18n/message-keys.js';
@@ -45,39 +44,6 @@ export function formatDay(value: string, locale: string): string {
 /** The year in the Netherlands of a moment (ISO). */
 export function dutchYear(iso: string): string {
   return new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
-}
-
-/** A checkbox with its label, error and hint, like the other fields (value "ja"). */
-export function CheckboxField({ name, label, values, errors, hint }: { name: string; label: string; values?: FormValues; errors?: FieldErrors; hint?: string }) {
-  const error = errors?.[name];
-  const described = [hint ? `veld-${name}-uitleg` : '', error ? `veld-${name}-fout` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={`utrecht-form-field utrecht-form-field--checkbox${error ? ' utrecht-form-field--invalid' : ''}`}>
-      {error ? (
-        <div class="utrecht-form-field-error-message" id={`veld-${name}-fout`}>
-          {error}
-        </div>
-      ) : null}
-      <input
-        class="utrecht-checkbox utrecht-checkbox--html-input"
-        type="checkbox"
-        id={`veld-${name}`}
-        name={name}
-        value="ja"
-        checked={values?.[name] === 'ja'}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described}
-      />{' '}
-      <label class="utrecht-form-label utrecht-form-label--checkbox" for={`veld-${name}`}>
-        {label}
-      </label>
-      {hint ? (
-        <div class="utrecht-form-field-description" id={`veld-${name}-uitleg`}>
-          {hint}
-        </div>
-      ) : null}
-    </div>
-  );
 }
 
 /** A definition list of facts; rows without a value are left out. */

@@ -1,11 +1,11 @@
-import { A, ErrorSummary, Heading, Notice, P, Paragraphs, PostForm, SubmitButton, TextAreaField, TextField, type FormState } from '../../../platform/views/components.js';
+import { A, CheckboxField, ErrorSummary, Heading, Notice, P, Paragraphs, PostForm, SubmitButton, TextAreaField, TextField, type FormState } from '../../../platform/views/components.js';
 import type { PageContext } from '../../../platform/views/page-context.js';
 import type { MessageKey } from '../../../platform/i18n/message-keys.js';
 import type { PlainLanguageReport } from './plain-language.js';
 import { DeskLayout, ReportLink } from '../shared/layout.js';
 import { deskPath, type Region } from '../shared/region.js';
 import { employerPath } from './employers.service.js';
-import { CheckboxField, Facts, formatDay } from './employers.views.js';
+import { Facts, formatDay } from './employers.views.js';
 import {
   HOURS_FILTERS,
   MAX_HOURS_PER_WEEK,

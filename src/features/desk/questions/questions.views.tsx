@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import {
+  CheckboxField,
   ActionButton,
   ErrorSummary,
   formatDateTime,
@@ -67,41 +68,6 @@ function H2({ children, id }: { children: ComponentChildren; id?: string }) {
     <h2 class="utrecht-heading-2" id={id}>
       {children}
     </h2>
-  );
-}
-
-function CheckboxField(props: { name: string; label: string; value: string; checked: boolean; hint?: string; errors?: FieldErrors }) {
-  const { name } = props;
-  const error = props.errors?.[name];
-  const described = [props.hint ? `veld-${name}-uitleg` : '', error ? `veld-${name}-fout` : ''].filter(Boolean).join(' ');
-  return (
-    <div class={`utrecht-form-field utrecht-form-field--checkbox${error ? ' utrecht-form-field--invalid' : ''}`}>
-      {error ? (
-        <div class="utrecht-form-field-error-message" id={`veld-${name}-fout`}>
-          {error}
-        </div>
-      ) : null}
-      <div class="utrecht-form-field__input mmm-check">
-        <input
-          class="utrecht-checkbox utrecht-checkbox--html-input"
-          type="checkbox"
-          id={`veld-${name}`}
-          name={name}
-          value={props.value}
-          checked={props.checked}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={described === '' ? undefined : described}
-        />
-        <label class="utrecht-form-label utrecht-form-label--checkbox" for={`veld-${name}`}>
-          {props.label}
-        </label>
-      </div>
-      {props.hint ? (
-        <div class="utrecht-form-field-description" id={`veld-${name}-uitleg`}>
-          {props.hint}
-        </div>
-      ) : null}
-    </div>
   );
 }
 

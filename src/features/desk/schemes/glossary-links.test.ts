@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { h } from 'preact';
 import { render } from 'preact-render-to-string';
-import { bookGlossaryPass, linkGlossaryTerms, setNationalGlossary, splitVariants, TermMatcher, type LinkableTerm } from './glossary-links.js';
+import { linkGlossaryTerms, nationalGlossaryPages, splitVariants, TermMatcher, type LinkableTerm } from './glossary-links.js';
 import { nationalTermPath } from '../shared/paths.js';
 import { renderMarkdown } from '../shared/markdown.js';
 
@@ -104,8 +104,8 @@ describe('TermMatcher', () => {
   });
 
   test('the national glossary for the book', () => {
-    setNationalGlossary(TERMS);
-    const pass = bookGlossaryPass();
+    assert.equal(nationalGlossaryPages([])(), null, 'no terms, no links');
+    const pass = nationalGlossaryPages(TERMS)();
     assert.ok(pass);
     assert.equal(render(h('p', null, pass.linkText('De WIA'))), '<p>De <a class="mmm-term" href="/loket/woordenlijst/wia">WIA</a></p>');
   });

@@ -255,15 +255,12 @@ export function linkGlossaryTerms(html: string, terms: readonly LinkableTerm[], 
   return TermMatcher.for(terms).pass(hrefFor, options).linkHtml(html);
 }
 
-// The national glossary for the book. The book renders synchronously from memory, so the desk keeps
-// the national terms here: set when the desk's content is loaded at start (ensureDeskContent).
-let nationalMatcher: TermMatcher | null = null;
-
-export function setNationalGlossary(terms: readonly LinkableTerm[]): void {
-  nationalMatcher = terms.length > 0 ? TermMatcher.for(terms) : null;
-}
-
-/** A pass for one book page linking to the national glossary, or null before the glossary is loaded. */
-export function bookGlossaryPass(): LinkPass | null {
-  return nationalMatcher ? nationalMatcher.pass(nationalTermPath) : null;
+/**
+ * The national glossary as the book's glossary slot wants it: a fresh pass per page, linking to the
+ * national term pages (book pages belong to no region). Null without terms.
+ */
+export function nationalGlossaryPages(terms: readonly LinkableTerm[]): () => LinkPass | null {
+  if (terms.length === 0) return () => null;
+  const matcher = TermMatcher.for(terms);
+  return () => matcher.pass(nationalTermPath);
 }

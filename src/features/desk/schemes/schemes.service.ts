@@ -9,7 +9,8 @@ import type { MessageKey } from '../../../platform/i18n/message-keys.js';
 import { fromRoot } from '../../../platform/paths.js';
 import { listRegions } from '../../regions/regions.service.js';
 import { touchDesk } from '../shared/changes.repo.js';
-import { TermMatcher, setNationalGlossary, splitVariants, type LinkableTerm } from './glossary-links.js';
+import { fillGlossarySlot } from '../../book/book.service.js';
+import { TermMatcher, nationalGlossaryPages, splitVariants, type LinkableTerm } from './glossary-links.js';
 import { markdownText, renderMarkdown } from '../shared/markdown.js';
 import { deskPath } from '../shared/region.js';
 import { isValidSlug, slugify, type EditPageInput, type EditTermInput, type NewPageInput, type NewTermInput } from './schemes.schemas.js';
@@ -143,7 +144,7 @@ export async function ensureDeskContent(deps: AppDeps): Promise<{ pages: number;
 
 /** Gives the book the national terms from the database (what the national glossary pages show). */
 export async function refreshNationalGlossary(db: Queryable): Promise<void> {
-  setNationalGlossary(linkable(await repo.termsVisibleIn(db, null)));
+  fillGlossarySlot(nationalGlossaryPages(linkable(await repo.termsVisibleIn(db, null))));
 }
 
 // Reading

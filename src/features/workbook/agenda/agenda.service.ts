@@ -5,7 +5,7 @@ import type { Queryable } from '../../../platform/db/database.js';
 import type { Tx } from '../../../platform/db/transaction.js';
 import type { FieldProblem } from '../../../platform/http/forms.js';
 import { getUsers } from '../../../platform/auth/users.js';
-import { theBook } from '../../book/book.content.js';
+import { theBook } from '../../book/book.service.js';
 import { ADOPTED_DREAM_KEY } from '../workbook.steps.js';
 import {
   listWorkspaceMembers,

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import {
+  CheckboxField,
   A,
   ActionButton,
   ErrorSummary,
@@ -104,33 +105,6 @@ function LastChanged({ ctx, item }: { ctx: PageContext; item: { updatedByName: s
 /** A date picker that falls back to a text box in old browsers; a typed value comes back as typed. */
 function DateField(props: { name: string; label: string; hint?: string; values?: FormValues; errors?: FieldErrors }) {
   return <TextField {...props} type="date" inputClass="mmm-date-input" />;
-}
-
-function CheckboxField({ name, label, value, errors }: { name: string; label: string; value: string; errors?: FieldErrors }) {
-  const error = errors?.[name];
-  return (
-    <div class={`utrecht-form-field utrecht-form-field--checkbox${error ? ' utrecht-form-field--invalid' : ''}`}>
-      {error ? (
-        <div class="utrecht-form-field-error-message" id={`veld-${name}-fout`}>
-          {error}
-        </div>
-      ) : null}
-      <div class="utrecht-form-field__input mmm-check">
-        <input
-          class="utrecht-checkbox utrecht-checkbox--html-input"
-          type="checkbox"
-          id={`veld-${name}`}
-          name={name}
-          value={value}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? `veld-${name}-fout` : undefined}
-        />
-        <label class="utrecht-form-label utrecht-form-label--checkbox" for={`veld-${name}`}>
-          {label}
-        </label>
-      </div>
-    </div>
-  );
 }
 
 function Hidden({ name, value }: { name: string; value: string }) {

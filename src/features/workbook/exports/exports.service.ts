@@ -5,7 +5,7 @@ import type { Tx } from '../../../platform/db/transaction.js';
 import type { Translate } from '../../../platform/i18n/i18n.js';
 import type { MessageKey } from '../../../platform/i18n/message-keys.js';
 import { getUsers } from '../../../platform/auth/users.js';
-import { theBook } from '../../book/book.content.js';
+import { theBook } from '../../book/book.service.js';
 import { getWorkspace, listWorkspaceMembers, loadAnswers, type Workspace, type WorkspaceMember } from '../workbook.service.js';
 import { ADOPTED_DREAM_KEY, COLLABORATION_STEPS, MMM_STEPS, workbookStep, type StepField, type StepSlug } from '../workbook.steps.js';
 import { toCsv } from '../../../platform/formats/csv.js';
