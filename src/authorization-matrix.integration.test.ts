@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { describe, test } from 'node:test';
-import { createTestApp, type TestApp } from './testing/test-app.js';
+import { testApp, type TestApp } from './testing/test-app.js';
 import type { Response, TestClient } from './testing/test-client.js';
 import { testDatabaseKinds } from './testing/test-databases.js';
 import { enableTwoFactor, firstAdministrator, registeredPerson } from './testing/scenario.js';
@@ -598,56 +598,44 @@ async function outcome(world: World, role: Role, method: string, url: string): P
 
 for (const kind of testDatabaseKinds()) {
   describe(`authorisation matrix (${kind.name})`, () => {
-    test('every route of the foundation has an expected access rule', async () => {
-      const t = await createTestApp(kind);
-      try {
-        const registered = t.app.routeCatalogue.filter((r) => r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`);
-        assert.deepEqual(registered.filter((r) => !(r in EXPECTED)), [], 'routes without an entry in EXPECTED');
-        assert.deepEqual(Object.keys(EXPECTED).filter((r) => !registered.includes(r)), [], 'entries for routes that no longer exist');
-      } finally {
-        await t.close();
-      }
+    test('every route of the foundation has an expected access rule', async (ctx) => {
+      const t = await testApp(ctx, kind);
+      const registered = t.app.routeCatalogue.filter((r) => r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`);
+      assert.deepEqual(registered.filter((r) => !(r in EXPECTED)), [], 'routes without an entry in EXPECTED');
+      assert.deepEqual(Object.keys(EXPECTED).filter((r) => !registered.includes(r)), [], 'entries for routes that no longer exist');
     });
 
-    test('pages (GET): each role is let in or kept out as expected', async () => {
-      const t = await createTestApp(kind);
-      try {
-        const world = await buildWorld(t);
-        const mismatches: string[] = [];
-        for (const [route, allowed] of Object.entries(EXPECTED)) {
-          const [method, url] = route.split(' ') as [string, string];
-          if (method !== 'GET') continue;
-          for (const role of ROLES) {
-            const got = await outcome(world, role, method, url);
-            const want = allowed.includes(role) ? 'allowed' : 'denied';
-            if (got !== want) mismatches.push(`${role} ${route}: ${got}, expected ${want}`);
-          }
+    test('pages (GET): each role is let in or kept out as expected', async (ctx) => {
+      const t = await testApp(ctx, kind);
+      const world = await buildWorld(t);
+      const mismatches: string[] = [];
+      for (const [route, allowed] of Object.entries(EXPECTED)) {
+        const [method, url] = route.split(' ') as [string, string];
+        if (method !== 'GET') continue;
+        for (const role of ROLES) {
+          const got = await outcome(world, role, method, url);
+          const want = allowed.includes(role) ? 'allowed' : 'denied';
+          if (got !== want) mismatches.push(`${role} ${route}: ${got}, expected ${want}`);
         }
-        assert.deepEqual(mismatches, []);
-      } finally {
-        await t.close();
       }
+      assert.deepEqual(mismatches, []);
     });
 
     // State changes run in a fresh installation per route, so that one role's action cannot change another's outcome.
     for (const [route, allowed] of Object.entries(EXPECTED)) {
       const [method, url] = route.split(' ') as [string, string];
       if (method !== 'POST') continue;
-      test(`${route}: allowed for ${allowed.join(', ') || 'nobody here'}`, async () => {
-        const t = await createTestApp(kind);
-        try {
-          const world = await buildWorld(t);
-          const mismatches: string[] = [];
-          // Anonymous first and the most powerful last, so a permitted action cannot lock out a later role.
-          for (const role of ROLES) {
-            const got = await outcome(world, role, method, url);
-            const want = allowed.includes(role) ? 'allowed' : 'denied';
-            if (got !== want) mismatches.push(`${role}: ${got}, expected ${want}`);
-          }
-          assert.deepEqual(mismatches, []);
-        } finally {
-          await t.close();
+      test(`${route}: allowed for ${allowed.join(', ') || 'nobody here'}`, async (ctx) => {
+        const t = await testApp(ctx, kind);
+        const world = await buildWorld(t);
+        const mismatches: string[] = [];
+        // Anonymous first and the most powerful last, so a permitted action cannot lock out a later role.
+        for (const role of ROLES) {
+          const got = await outcome(world, role, method, url);
+          const want = allowed.includes(role) ? 'allowed' : 'denied';
+          if (got !== want) mismatches.push(`${role}: ${got}, expected ${want}`);
         }
+        assert.deepEqual(mismatches, []);
       });
     }
   });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import SqliteDatabase from 'better-sqlite3';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../../testing/test-app.js';
+import { createTestApp, testApp, TEST_PASSWORD, type TestApp } from '../../testing/test-app.js';
 import { testDatabaseKinds, type TestDatabaseKind } from '../../testing/test-databases.js';
 import { firstAdministrator, registeredPerson, type Person } from '../../testing/scenario.js';
 import { backupSqlite, BackupError, canonicalExport, restoreSqlite } from './backup.js';
@@ -109,36 +109,32 @@ describe('SQLite backup and restore', () => {
     }
   });
 
-  test('a backup from inside the app copies only committed data, even while a write transaction is open', async () => {
+  test('a backup from inside the app copies only committed data, even while a write transaction is open', async (ctx) => {
     const liveFile = path.join(root, 'own', 'werkplaats.sqlite');
     const backupFile = path.join(root, 'own-backups', 'b.sqlite');
-    const t = await createTestApp(fileKind(liveFile));
+    const t = await testApp(ctx, fileKind(liveFile));
+    await registeredPerson(t);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const transaction = t.deps.db.kysely.transaction().execute(async (trx) => {
+      await trx.insertInto('login_throttle').values({ key: 'onafgemaakt', failures: 1, last_failure_at: '2026-11-23T10:00:00.000Z', locked_until: null }).execute();
+      entered();
+      await held;
+    });
+    await inside;
+    const committed = await exportOfFile(liveFile);
     try {
-      await registeredPerson(t);
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      let entered!: () => void;
-      const inside = new Promise<void>((resolve) => (entered = resolve));
-      const transaction = t.deps.db.kysely.transaction().execute(async (trx) => {
-        await trx.insertInto('login_throttle').values({ key: 'onafgemaakt', failures: 1, last_failure_at: '2026-11-23T10:00:00.000Z', locked_until: null }).execute();
-        entered();
-        await held;
-      });
-      await inside;
-      const committed = await exportOfFile(liveFile);
-      try {
-        await backupSqlite(t.deps.db, backupFile);
-      } finally {
-        release();
-        await transaction;
-      }
-      const copy = await exportOfFile(backupFile);
-      assert.equal(copy, committed);
-      assert.doesNotMatch(copy, /onafgemaakt/);
-      assert.match(await canonicalExport(t.deps.db), /onafgemaakt/);
+      await backupSqlite(t.deps.db, backupFile);
     } finally {
-      await t.close();
+      release();
+      await transaction;
     }
+    const copy = await exportOfFile(backupFile);
+    assert.equal(copy, committed);
+    assert.doesNotMatch(copy, /onafgemaakt/);
+    assert.match(await canonicalExport(t.deps.db), /onafgemaakt/);
   });
 
   test('refusals: overwriting, in-use and existing targets, files that are not a sound Werkplaats database', async () => {

@@ -1,3 +1,4 @@
+import { auditTarget } from '../shared/publication.js';
 import type { Selectable } from 'kysely';
 import type { AppDeps } from '../../../platform/app-deps.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
@@ -217,7 +218,7 @@ export async function withdrawEmployer(tx: Tx, deps: AppDeps, args: StatusArgs):
   const now = deps.clock();
   const { result } = await statusChange(tx, deps, args, ['pending', 'verified', 'rejected'], { status: 'withdrawn', withdrawn_at: now.toISOString() });
   if (result.ok) {
-    await recordAudit(tx.db, { actorId: args.actorId, event: 'desk.employer_withdrawn', target: args.employerId, detail: { region: args.regionSlug }, ip: args.ip ?? null }, now);
+    await recordAudit(tx.db, { actorId: args.actorId, event: 'desk.employer_withdrawn', target: auditTarget('employer', args.employerId), detail: { region: args.regionSlug }, ip: args.ip ?? null }, now);
   }
   return result;
 }
@@ -246,7 +247,7 @@ export async function verifyEmployer(tx: Tx, deps: AppDeps, args: StatusArgs): P
     rejection_reason: null,
   });
   if (!result.ok || !employer) return result;
-  await recordAudit(tx.db, { actorId: args.actorId, event: 'desk.employer_verified', target: args.employerId, detail: { region: args.regionSlug }, ip: args.ip ?? null }, now);
+  await recordAudit(tx.db, { actorId: args.actorId, event: 'desk.employer_verified', target: auditTarget('employer', args.employerId), detail: { region: args.regionSlug }, ip: args.ip ?? null }, now);
   const t = translator('nl');
   const link = `${deps.config.baseUrl}${employerPath(args.regionSlug, args.employerId)}`;
   await mailMembers(tx, deps, employer, t('desk.employers.mail.verifiedSubject', { name: employer.name }), t('desk.employers.mail.verifiedBody', { name: employer.name, link }));
@@ -263,7 +264,7 @@ export async function rejectEmployer(tx: Tx, deps: AppDeps, args: StatusArgs & {
     verified_at: null,
   });
   if (!result.ok || !employer) return result;
-  await recordAudit(tx.db, { actorId: args.actorId, event: 'desk.employer_rejected', target: args.employerId, detail: { region: args.regionSlug }, ip: args.ip ?? null }, now);
+  await recordAudit(tx.db, { actorId: args.actorId, event: 'desk.employer_rejected', target: auditTarget('employer', args.employerId), detail: { region: args.regionSlug }, ip: args.ip ?? null }, now);
   const t = translator('nl');
   const link = `${deps.config.baseUrl}${employerPath(args.regionSlug, args.employerId)}`;
   await mailMembers(

@@ -274,7 +274,7 @@ export async function routeQuestion(tx: Tx, deps: AppDeps, region: Region, quest
   if (!organisation || organisation.regionSlug !== region.slug || organisation.status !== 'published') return { ok: false, reason: 'organisation' };
   const now = deps.clock();
   await repo.updateRouting(tx.db, questionId, organisation.id, actorId, now.toISOString(), input.note === '' ? null : input.note);
-  await recordAudit(tx.db, { actorId, event: 'desk.question_routed', target: questionId, detail: { organisationId: organisation.id }, ip }, now);
+  await recordAudit(tx.db, { actorId, event: 'desk.question_routed', target: publication.auditTarget('question', questionId), detail: { organisationId: organisation.id }, ip }, now);
   const t = translator('nl');
   const recipients = await representativeEmails(tx.db, organisation.id);
   const url = `${deps.config.baseUrl}${deskPath(region.slug, `/vragen/${questionId}/beantwoorden`)}`;
@@ -295,7 +295,7 @@ export async function hideQuestion(tx: Tx, deps: AppDeps, regionSlug: string, qu
   if (!question || question.region_slug !== regionSlug) return false;
   if (question.status === 'hidden') return true;
   await repo.updateStatus(tx.db, questionId, 'hidden');
-  await recordAudit(tx.db, { actorId, event: 'desk.question_hidden', target: questionId, detail: { previousStatus: question.status }, ip }, deps.clock());
+  await recordAudit(tx.db, { actorId, event: 'desk.question_hidden', target: publication.auditTarget('question', questionId), detail: { previousStatus: question.status }, ip }, deps.clock());
   return true;
 }
 
@@ -347,7 +347,7 @@ export async function answerQuestion(deps: AppDeps, region: Region, questionId: 
       sent_at: null,
     });
     await repo.updateStatus(tx.db, questionId, 'answered');
-    await recordAudit(tx.db, { actorId, event: 'desk.question_answered', target: questionId, detail: { asRepresentative }, ip }, now);
+    await recordAudit(tx.db, { actorId, event: 'desk.question_answered', target: publication.auditTarget('question', questionId), detail: { asRepresentative }, ip }, now);
     return { ok: true as const, hasEmail: question.asker_email !== null };
   });
   if (!stored.ok) return stored;
@@ -379,9 +379,9 @@ async function deliverAnswer(deps: AppDeps, region: Region, questionId: string, 
   await inTransaction(deps, async (tx) => {
     const now = deps.clock();
     await repo.markAnswerSent(tx.db, answer.id, now.toISOString());
-    await recordAudit(tx.db, { actorId, event: 'desk.asker_email_used', target: questionId, detail: { answerId: answer.id } }, now);
+    await recordAudit(tx.db, { actorId, event: 'desk.asker_email_used', target: publication.auditTarget('question', questionId), detail: { answerId: answer.id } }, now);
     await repo.clearAskerEmail(tx.db, questionId, now.toISOString());
-    await recordAudit(tx.db, { actorId, event: 'desk.asker_email_deleted', target: questionId }, now);
+    await recordAudit(tx.db, { actorId, event: 'desk.asker_email_deleted', target: publication.auditTarget('question', questionId) }, now);
   });
   return 'sent';
 }

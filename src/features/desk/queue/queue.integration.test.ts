@@ -5,7 +5,8 @@ import { newId } from '../../../platform/auth/tokens.js';
 import { createTestApp, type TestApp } from '../../../testing/test-app.js';
 import { testDatabaseKinds } from '../../../testing/test-databases.js';
 import { assertValidHtml } from '../../../testing/html-validation.js';
-import { enableTwoFactor, firstAdministrator, registeredPerson, type Person } from '../../../testing/scenario.js';
+import { firstAdministrator, registeredPerson, type Person } from '../../../testing/scenario.js';
+import { appointCoordinator } from '../../../testing/desk-scenario.js';
 import { deskChangeCounter } from '../shared/changes.repo.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
 import { hide, restore } from '../shared/publication.js';
@@ -127,14 +128,6 @@ function seeder(t: TestApp) {
       return id;
     },
   };
-}
-
-async function appointCoordinator(t: TestApp, admin: Person, region: string, name: string): Promise<Person> {
-  const person = await registeredPerson(t, { name });
-  const res = await admin.client.post(`/beheer/regios/${region}/coordinatoren`, { email: person.email });
-  assert.equal(res.status, 303, res.body.slice(0, 500));
-  await enableTwoFactor(t, person);
-  return person;
 }
 
 async function auditCount(t: TestApp, event: string, target: string): Promise<number> {

@@ -28,8 +28,11 @@ export interface PublicationRequest {
 
 const TABLES = { organisation: 'desk_organisations', group: 'desk_groups', faq: 'desk_faqs', vacancy: 'desk_vacancies' } as const;
 
+/** Every kind of desk item an audit row can be about. */
+export type DeskItemKind = PublishableKind | 'employer' | 'question';
+
 /** The audit target of a desk item. Rows written before 2026-12-07 may hold the bare id instead. */
-export function auditTarget(kind: PublishableKind, id: string): string {
+export function auditTarget(kind: DeskItemKind, id: string): string {
   return `${kind}:${id}`;
 }
 

@@ -10,7 +10,7 @@ import { csrfCookieName } from '../../../platform/http/platform.js';
 import { fromRoot } from '../../../platform/paths.js';
 import { assertValidHtml } from '../../../testing/html-validation.js';
 import { enableTwoFactor, firstAdministrator, registeredPerson, type Person } from '../../../testing/scenario.js';
-import { createTestApp, type TestApp } from '../../../testing/test-app.js';
+import { createTestApp, testApp, type TestApp } from '../../../testing/test-app.js';
 import { testDatabaseKinds } from '../../../testing/test-databases.js';
 import { findMissingRequired, HSDS_PAGE_FIELDS } from './hsds.js';
 import { exportSocialMap, importSocialMap } from './social-map.service.js';
@@ -420,17 +420,13 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await client.get('/loket/rijnmond/api/services/sv-wp-1')).status, 404);
     });
 
-    test('export → import into a fresh database → export gives exactly the same document', async () => {
+    test('export → import into a fresh database → export gives exactly the same document', async (ctx) => {
       const first = await exportSocialMap(t.deps.db.kysely, 'zeeland');
-      const fresh = await createTestApp(kind);
-      try {
-        const outcome = await importSocialMap(fresh.deps.db.kysely, 'zeeland', JSON.stringify(first), null, new Date());
-        assert.ok(outcome.ok, JSON.stringify(outcome));
-        const second = await exportSocialMap(fresh.deps.db.kysely, 'zeeland');
-        assert.deepEqual(second, first);
-      } finally {
-        await fresh.close();
-      }
+      const fresh = await testApp(ctx, kind);
+      const outcome = await importSocialMap(fresh.deps.db.kysely, 'zeeland', JSON.stringify(first), null, new Date());
+      assert.ok(outcome.ok, JSON.stringify(outcome));
+      const second = await exportSocialMap(fresh.deps.db.kysely, 'zeeland');
+      assert.deepEqual(second, first);
     });
 
     test('the API is rate limited with a JSON answer', async () => {
