@@ -5,6 +5,7 @@ import * as m003 from './003_search_index.js';
 import * as m004 from './004_workbook.js';
 import * as m005 from './005_case_consultation.js';
 import * as m006 from './006_regional_desk.js';
+import * as m007 from './007_search_engines.js';
 
 /** The one ordered migration history for SQLite and PostgreSQL. Add new files here in order. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004_workbook': m004,
   '005_case_consultation': m005,
   '006_regional_desk': m006,
+  '007_search_engines': m007,
 };

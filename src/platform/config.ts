@@ -25,6 +25,8 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'moet minstens 32 tekens lang zijn').optional(),
   SETUP_TOKEN: z.string().min(16, 'moet minstens 16 tekens lang zijn').optional(),
   TRUST_PROXY: z.enum(['true', 'false'], 'moet true of false zijn').default('false'),
+  // Addresses the rate limits leave alone, comma-separated (a load test from one machine); empty in production.
+  RATE_LIMIT_ALLOW: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'moet fatal, error, warn, info, debug, trace of silent zijn').default('info'),
   /** Lower argon2 cost for tests only; refused in production. */
   PASSWORD_HASH_COST: z.enum(['standard', 'test'], 'moet standard of test zijn').default('standard'),
@@ -43,6 +45,7 @@ export interface AppConfig {
   readonly sessionSecret: string;
   readonly setupToken: string | undefined;
   readonly trustProxy: boolean;
+  readonly rateLimitAllowList: readonly string[];
   readonly logLevel: string;
   readonly passwordHashCost: 'standard' | 'test';
 }
@@ -86,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionSecret: secrets.sessionSecret,
     setupToken: e.SETUP_TOKEN,
     trustProxy: e.TRUST_PROXY === 'true',
+    rateLimitAllowList: e.RATE_LIMIT_ALLOW.split(',').map((a) => a.trim()).filter(Boolean),
     logLevel: e.LOG_LEVEL,
     passwordHashCost: e.PASSWORD_HASH_COST,
   });

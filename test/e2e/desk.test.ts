@@ -212,6 +212,10 @@ for (const database of databases) {
       await e.getByLabel('Naam contactpersoon').fill(people.eva.name);
       await e.getByLabel('E-mailadres', { exact: true }).fill('werk@bolus.example');
       await e.getByRole('checkbox', { name: 'Wij staan open voor het in dienst nemen van mensen met psychische problemen' }).check();
+      // The pledge is the one long checkbox label: look at it on a phone too.
+      await e.setViewportSize({ width: 360, height: 740 });
+      await eva.checked.screenshot(`desk-pledge-360-${database}`);
+      await e.setViewportSize({ width: 1024, height: 900 });
       await eva.click(main(e).getByRole('button', { name: 'Aanmelden', exact: true }), employer);
       await eva.flash('Bedankt voor je aanmelding.');
       const employerUrl = e.url().replace(/[?#].*$/, '');

@@ -47,7 +47,7 @@ export function ensureBookIndexed(deps: AppDeps, book: Book): Promise<void> {
 async function indexBook(deps: AppDeps, book: Book): Promise<void> {
   if (await isIndexed(deps.db.kysely, BOOK_SOURCE, book.version)) return;
   try {
-    await inTransaction(deps, (tx) => replaceSource(tx.db, BOOK_SOURCE, book.version, bookSearchDocuments(book), deps.clock()));
+    await inTransaction(deps, (tx) => replaceSource(tx.db, deps.db.dialect, BOOK_SOURCE, book.version, bookSearchDocuments(book), deps.clock()));
     deps.log.info(`Zoekindex van het boek bijgewerkt (versie ${book.version}).`);
   } catch (error) {
     // Another instance may have indexed the same version at the same moment.

@@ -58,7 +58,7 @@ for (const kind of testDatabaseKinds()) {
         { key: '3', type: 'profession', url: '/3', title: 'Begeleiding', body: 'Een jobcoach en een loopbaancoach werken samen.' },
         { key: '4', type: 'dream', url: '/4', title: 'Kwetsbaarheid', body: 'Mogelijkheden van mensen met een psychische kwetsbaarheid.' },
       ];
-      await database.db.kysely.transaction().execute((trx) => replaceSource(trx, 'test', 'v1', documents, new Date()));
+      await database.db.kysely.transaction().execute((trx) => replaceSource(trx, database.db.dialect, 'test', 'v1', documents, new Date()));
     });
     after(async () => database.dispose());
 
@@ -86,14 +86,25 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(results.countsByType.get('story'), 1);
     });
 
-    test('nothing found suggests a close word', async () => {
+    test('a word the index does not know is corrected to a close one, and said so', async () => {
       const results = await search(database.db, { text: 'werkgver' });
-      assert.equal(results.total, 0);
-      assert.ok(results.suggestions.includes('werkgever'), JSON.stringify(results.suggestions));
+      assert.deepEqual(results.hits.map((h) => h.url), ['/1']);
+      assert.deepEqual(results.corrections, [{ typed: 'werkgver', corrected: 'werkgever' }]);
+      const exact = await search(database.db, { text: 'werkgver', exact: true });
+      assert.equal(exact.total, 0, 'searched exactly as typed');
+      assert.ok(exact.suggestions.includes('werkgever'), JSON.stringify(exact.suggestions));
+    });
+
+    test('engine syntax is only text: quotes, operators and parentheses give a normal answer', async () => {
+      for (const text of ['"unterminated', 'werkgever NEAR mensen', 'werk*', '^werkgever', '-werkgever', 'werkgever OR cliënt', '(werkgever', 'a:b', "'", '!!', '& | !', '{title}: x', 'werkgever AND', 'NOT werkgever']) {
+        const results = await search(database.db, { text });
+        assert.ok(results.total >= 0, text);
+      }
+      assert.deepEqual((await search(database.db, { text: '"werkgever" OR (cliënt' })).hits.map((h) => h.url).sort(), ['/1', '/2']);
     });
 
     test('odd input gives an empty answer, not an error', async () => {
-      for (const text of ['', '   ', "'; DROP TABLE search_postings; --", '%_%', '\\', 'x'.repeat(10_000), '😀 ∑ ©', 'de het een']) {
+      for (const text of ['', '   ', "'; DROP TABLE search_terms; --", '%_%', '\\', 'x'.repeat(10_000), '😀 ∑ ©', 'de het een']) {
         const results = await search(database.db, { text });
         assert.equal(results.hits.length, 0, text.slice(0, 20));
       }
@@ -102,7 +113,7 @@ for (const kind of testDatabaseKinds()) {
 
     test('replacing a source removes its old documents and unused terms', async () => {
       await database.db.kysely.transaction().execute((trx) =>
-        replaceSource(trx, 'test', 'v2', [{ key: '9', type: 'story', url: '/9', title: 'Nieuw', body: 'Alleen dit.' }], new Date()),
+        replaceSource(trx, database.db.dialect, 'test', 'v2', [{ key: '9', type: 'story', url: '/9', title: 'Nieuw', body: 'Alleen dit.' }], new Date()),
       );
       assert.equal((await search(database.db, { text: 'werkgever' })).total, 0);
       assert.equal((await search(database.db, { text: 'alleen' })).total, 1);
@@ -146,20 +157,38 @@ for (const kind of testDatabaseKinds()) {
       }
     });
 
-    test('nothing found offers a suggestion that finds something', async () => {
+    test('a typing error is corrected on the page, with a link to search as typed', async () => {
       const page = await t.client().get('/zoeken?q=werkgver');
-      assert.match(page.body, /Niets gevonden/);
-      const suggestion = /href="(\/zoeken\?q=[^"]+)"[^>]*>werkgever/.exec(page.body);
-      assert.ok(suggestion, 'no suggestion link');
-      const followed = await t.client().get(suggestion[1]!.replace(/&amp;/g, '&'));
-      assert.match(followed.body, /\d+ resultaten/);
+      assert.match(page.body, /\d+ resultaten/);
+      assert.match(page.body, /zochten daarom op <strong>werkgevers?<\/strong>/);
+      const asTyped = /Zoek in plaats daarvan op <a [^>]*href="(\/zoeken\?q=werkgver[^"]*precies=1)"/.exec(page.body);
+      assert.ok(asTyped, 'no link to search as typed');
+      const followed = await t.client().get(asTyped[1]!.replace(/&amp;/g, '&'));
+      assert.match(followed.body, /Niets gevonden/);
+      assert.match(followed.body, /Bedoelde je/);
+    });
+
+    test('a query longer than the cap is cut, and the page says so', async () => {
+      const page = await t.client().get(`/zoeken?q=${encodeURIComponent(`jobcoach ${'werk '.repeat(100)}`)}`);
+      assert.equal(page.status, 200);
+      assert.match(page.body, /langer dan 200 tekens/);
     });
   });
 }
 
-test('SQLite and PostgreSQL rank the book the same way', { skip: testDatabaseKinds().length < 2 }, () => {
+test('SQLite and PostgreSQL agree on most of the top 5', { skip: testDatabaseKinds().length < 2 }, (t) => {
   const sqlite = bookResults.get('sqlite');
   const postgres = bookResults.get('postgres');
   assert.ok(sqlite && postgres);
-  for (const [q, urls] of sqlite) assert.deepEqual(postgres.get(q), urls, q);
+  let shared = 0;
+  let possible = 0;
+  for (const [q, urls] of sqlite) {
+    const top = new Set(urls.slice(0, 5));
+    const other = (postgres.get(q) ?? []).slice(0, 5);
+    shared += other.filter((u) => top.has(u)).length;
+    possible += Math.min(5, top.size);
+  }
+  // Ranking differs in detail (bm25 against ts_rank); both pass the quality list above.
+  t.diagnostic(`top-5 agreement over ${sqlite.size} queries: ${shared} of ${possible} (${Math.round((100 * shared) / Math.max(1, possible))}%)`);
+  assert.ok(shared >= possible * 0.6, `only ${shared} of ${possible} of the top 5 agree`);
 });

@@ -57,6 +57,7 @@ function searchQuerySchemaOf<K extends string>(keys: readonly K[]) {
       .preprocess(asArray, z.array(z.string()).catch([]))
       .transform((given) => [...new Set(given)].filter((k): k is K => known.has(k))),
     pagina: z.coerce.number().int().min(1).max(500).catch(1).default(1),
+    precies: z.preprocess((v) => v === '1', z.boolean()),
   });
 }
 

@@ -2,6 +2,7 @@ import type { AppDeps } from '../../platform/app-deps.js';
 import { search, type SearchResults } from '../../platform/search/search-engine.js';
 import { BOOK_SOURCE, ensureBookIndexed, theBook } from '../book/book.service.js';
 import type { Translate } from '../../platform/i18n/i18n.js';
+import { searchSynonyms } from './search.synonyms.js';
 import { BOOK_SEARCH_TYPES, typeKeyOf, type BookTypeKey, type SearchQuery } from './search.schemas.js';
 
 export const PAGE_SIZE = 20;
@@ -18,6 +19,8 @@ export async function searchEverything(deps: AppDeps, query: SearchQuery): Promi
     sources: [BOOK_SOURCE],
     page: query.pagina,
     pageSize: PAGE_SIZE,
+    exact: query.precies,
+    synonyms: searchSynonyms(),
   });
 }
 

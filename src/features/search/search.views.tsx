@@ -13,6 +13,7 @@ export function SearchPage({ ctx, query, results }: { ctx: PageContext; query: S
     key,
     label: t(`search.type.${key}`),
     count: results?.countsByType.get(BOOK_SEARCH_TYPES[key]),
+    atLeast: results?.moreThanTotal ?? false,
     checked: query.soort.includes(key),
   }));
   return (
@@ -28,6 +29,7 @@ export function SearchPage({ ctx, query, results }: { ctx: PageContext; query: S
           filtered={query.soort.length > 0}
           suggestionUrl={(s) => searchUrl('/zoeken', s, query.soort)}
           allTypesUrl={searchUrl('/zoeken', query.q, [])}
+          exactUrl={searchUrl('/zoeken', query.q, query.soort, 1, true)}
         >
           <p class="utrecht-paragraph">{t('search.tips')}</p>
           <ul class="utrecht-unordered-list">
@@ -52,7 +54,8 @@ export function SearchPage({ ctx, query, results }: { ctx: PageContext; query: S
           page={query.pagina}
           pageSize={PAGE_SIZE}
           typeLabel={(hit) => bookTypeLabel(ctx.t, hit.type)}
-          pageUrl={(page) => searchUrl('/zoeken', query.q, query.soort, page)}
+          pageUrl={(page) => searchUrl('/zoeken', query.q, query.soort, page, query.precies)}
+          exactUrl={searchUrl('/zoeken', query.q, query.soort, 1, true)}
         />
       )}
     </Layout>

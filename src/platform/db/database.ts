@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { LoginThrottleTable, RecoveryCodesTable, SessionsTable, UsersTable } from '../auth/auth.tables.js';
 import type { AuditLogTable } from '../audit/audit.tables.js';
-import type { SearchDocumentsTable, SearchPostingsTable, SearchSourcesTable, SearchTermsTable } from '../search/search.tables.js';
+import type { SearchDocumentsTable, SearchSourcesTable, SearchTermsTable } from '../search/search.tables.js';
 
 /**
  * The one database type. The platform declares its own tables here; each feature adds its tables from its
@@ -16,7 +16,6 @@ export interface Database {
   audit_log: AuditLogTable;
   search_sources: SearchSourcesTable;
   search_documents: SearchDocumentsTable;
-  search_postings: SearchPostingsTable;
   search_terms: SearchTermsTable;
 }
 

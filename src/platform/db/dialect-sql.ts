@@ -25,7 +25,7 @@ export function containsInsensitive(column: string, needle: string): RawBuilder<
   return sql<boolean>`lower(${sql.ref(column)}) LIKE ${pattern} ESCAPE '\\'`;
 }
 
-export function dialectOfKysely(db: Kysely<unknown>): DialectName {
+export function dialectOfKysely(db: { getExecutor(): { readonly adapter: object } }): DialectName {
   const adapterName = db.getExecutor().adapter.constructor.name;
   return adapterName.startsWith('Postgres') ? 'postgres' : 'sqlite';
 }

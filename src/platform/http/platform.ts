@@ -71,7 +71,7 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
     referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, { global: false, allowList: [...config.rateLimitAllowList] });
   await app.register(fastifyCsrf, {
     cookieKey: csrfCookieName(config.secure),
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.secure, signed: true },

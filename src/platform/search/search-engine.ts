@@ -1,7 +1,12 @@
-import type { Db } from '../db/create-db.js';
+import type { Db, DialectName } from '../db/create-db.js';
 import type { Queryable } from '../db/database.js';
 import * as repo from './search.repo.js';
-import { foldText, termFrequencies, tokenize } from './text-analysis.js';
+import { MAX_QUERY_LENGTH, planQuery, termPairs, termsOfQuery, type Alternative, type Correction, type PlannedQuery, type QueryGroup, type Vocabulary } from './search-query.js';
+import { Synonyms } from './synonyms.js';
+import { tokenize, tokenizeLazily } from './text-analysis.js';
+
+export { MAX_QUERY_LENGTH };
+export const COUNT_LIMIT = repo.COUNT_LIMIT;
 
 export interface SearchableDocument {
   /** Unique within the source. */
@@ -11,64 +16,138 @@ export interface SearchableDocument {
   readonly title: string;
   /** Plain text. */
   readonly body: string;
+  /** The last day the document is found (a vacancy's expiry date), as YYYY-MM-DD. */
+  readonly expiresOn?: string | null;
 }
 
-const K1 = 1.2;
-const B = 0.75;
-const TITLE_BOOST = 3;
-const EXPANSION_FACTOR = 0.5;
-const MAX_QUERY_TERMS = 8;
-const MAX_EXPANSIONS = 40;
-export const MAX_QUERY_LENGTH = 200;
 /** Part of every indexed version: raise it when the analysis changes, so sources are indexed again. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
+/** Terms longer than this are not indexed (they are no words). */
+const MAX_TERM_LENGTH = 60;
+/** A lexeme keeps at most this many positions in a tsvector. */
+const MAX_POSITIONS = 255;
+
+const tag = (kind: 's' | 't', name: string) => `${kind}_${name.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
+
+interface AnalysedDocument {
+  readonly row: repo.DocumentRow;
+  /** Each distinct term with the form it was first written in. */
+  readonly words: ReadonlyMap<string, string>;
+}
+
+function analyse(dialect: DialectName, source: string, d: SearchableDocument): AnalysedDocument {
+  const words = new Map<string, string>();
+  const termsOf = (text: string) =>
+    tokenize(text).flatMap((t) => {
+      if (!t.term || t.term.length > MAX_TERM_LENGTH) return [];
+      if (!words.has(t.term)) words.set(t.term, t.word.toLowerCase());
+      return [t.term];
+    });
+  const title = termsOf(d.title);
+  const titleWithPairs = [...title, ...termPairs(title)];
+  const body = termsOf(d.body);
+  const tags = [tag('s', source), tag('t', d.type)];
+  return {
+    words,
+    row: {
+      id: `${source}:${d.key}`,
+      source,
+      type: d.type,
+      url: d.url,
+      title: d.title,
+      body: d.body,
+      terms: [...words.keys()].join(' '),
+      expiresOn: d.expiresOn ?? null,
+      engineTitle: dialect === 'sqlite' ? titleWithPairs.join(' ') : '',
+      engineBody: dialect === 'sqlite' ? body.join(' ') : '',
+      engineTags: dialect === 'sqlite' ? tags.join(' ') : '',
+      vector: dialect === 'postgres' ? tsvectorLiteral(titleWithPairs, body, tags) : '',
+    },
+  };
+}
+
+const lexeme = (term: string) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/** Title terms at weight A, body terms unweighted (D), tags without position (they only filter). */
+function tsvectorLiteral(title: readonly string[], body: readonly string[], tags: readonly string[]): string {
+  const positions = new Map<string, string[]>();
+  const add = (term: string, position: number, weight: string) => {
+    const list = positions.get(term) ?? [];
+    if (list.length < MAX_POSITIONS) list.push(`${Math.min(position, 16383)}${weight}`);
+    positions.set(term, list);
+  };
+  title.forEach((term, i) => add(term, i + 1, 'A'));
+  body.forEach((term, i) => add(term, title.length + i + 1, ''));
+  const parts = [...positions].map(([term, list]) => `${lexeme(term)}:${list.join(',')}`);
+  for (const t of tags) parts.push(lexeme(t));
+  return parts.join(' ');
+}
+
+async function insertAnalysed(db: Queryable, dialect: DialectName, source: string, analysed: readonly AnalysedDocument[]): Promise<void> {
+  await repo.insertDocuments(db, dialect, analysed.map((a) => a.row));
+}
+
+function countTerms(analysed: readonly AnalysedDocument[], sign: 1 | -1, into = new Map<string, repo.TermChange>()): Map<string, repo.TermChange> {
+  for (const a of analysed) {
+    for (const [term, word] of a.words) {
+      const seen = into.get(term);
+      into.set(term, { term, word: seen?.word ?? word, delta: (seen?.delta ?? 0) + sign });
+    }
+  }
+  return into;
+}
 
 /** Replaces everything a source has in the index, inside the caller's transaction. */
 export async function replaceSource(
   db: Queryable,
+  dialect: DialectName,
   source: string,
   version: string,
   documents: readonly SearchableDocument[],
   now: Date,
 ): Promise<void> {
-  await repo.deleteSource(db, source);
-  const analysed = documents.map((d) => {
-    const frequencies = termFrequencies(d.body);
-    for (const [term, count] of termFrequencies(d.title)) frequencies.set(term, (frequencies.get(term) ?? 0) + count * TITLE_BOOST);
-    for (const pair of termPairs(d.title)) frequencies.set(pair, (frequencies.get(pair) ?? 0) + TITLE_BOOST);
-    let length = 0;
-    for (const count of frequencies.values()) length += count;
-    return { document: d, frequencies, length };
-  });
-  const totalLength = analysed.reduce((sum, a) => sum + a.length, 0);
-  const averageLength = Math.max(1, totalLength / Math.max(1, analysed.length));
-  await repo.insertSource(db, { source, version: `${version}/${INDEX_FORMAT}`, documentCount: documents.length, totalLength, indexedAt: now.toISOString() });
-  await repo.insertDocuments(
-    db,
-    source,
-    analysed.map(({ document: d, length }) => ({ id: `${source}:${d.key}`, type: d.type, url: d.url, title: d.title, body: d.body, length })),
-  );
-  const postings: { term: string; document_id: string; weight: number }[] = [];
-  for (const { document: d, frequencies, length } of analysed) {
-    const norm = K1 * (1 - B + (B * length) / averageLength);
-    for (const [term, tf] of frequencies) {
-      postings.push({ term, document_id: `${source}:${d.key}`, weight: Number(((tf * (K1 + 1)) / (tf + norm)).toFixed(6)) });
-    }
-  }
-  await repo.insertPostings(db, postings);
-  const words = new Map<string, string>();
-  for (const d of documents) {
-    for (const token of tokenize(`${d.title} ${d.body}`)) {
-      if (token.term && !words.has(token.term)) words.set(token.term, token.word.toLowerCase());
-    }
-  }
-  await repo.insertTerms(db, [...words].map(([term, word]) => ({ term, word })));
-  await repo.deleteUnusedTerms(db);
+  await repo.deleteSource(db, dialect, source);
+  await repo.saveSourceVersion(db, source, `${version}/${INDEX_FORMAT}`, now.toISOString());
+  const analysed = documents.map((d) => analyse(dialect, source, d));
+  await insertAnalysed(db, dialect, source, analysed);
+  await repo.changeTermCounts(db, source, [...countTerms(analysed, 1).values()]);
+}
+
+/**
+ * Puts these documents of a source into the index, or replaces them when they are there: only their own
+ * rows and the vocabulary counts of their terms change. Inside the caller's transaction.
+ */
+export async function upsertDocuments(db: Queryable, dialect: DialectName, source: string, documents: readonly SearchableDocument[]): Promise<void> {
+  if (documents.length === 0) return;
+  const analysed = documents.map((d) => analyse(dialect, source, d));
+  const old = await repo.selectDocumentTerms(db, analysed.map((a) => a.row.id));
+  const changes = new Map<string, repo.TermChange>();
+  for (const o of old) for (const term of o.terms.split(' ').filter(Boolean)) changes.set(term, { term, word: term, delta: (changes.get(term)?.delta ?? 0) - 1 });
+  countTerms(analysed, 1, changes);
+  await repo.deleteDocuments(db, dialect, old.map((o) => o.doc));
+  await insertAnalysed(db, dialect, source, analysed);
+  await repo.changeTermCounts(db, source, [...changes.values()]);
+}
+
+/** Takes these documents (by key) out of the index; keys that are not there are ignored. */
+export async function deleteDocuments(db: Queryable, dialect: DialectName, source: string, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  const old = await repo.selectDocumentTerms(db, keys.map((k) => `${source}:${k}`));
+  if (old.length === 0) return;
+  const changes = new Map<string, repo.TermChange>();
+  for (const o of old) for (const term of o.terms.split(' ').filter(Boolean)) changes.set(term, { term, word: term, delta: (changes.get(term)?.delta ?? 0) - 1 });
+  await repo.deleteDocuments(db, dialect, old.map((o) => o.doc));
+  await repo.changeTermCounts(db, source, [...changes.values()]);
 }
 
 /** Whether the index holds this version of a source (indexed with the current analysis). */
 export async function isIndexed(db: Queryable, source: string, version: string): Promise<boolean> {
   return (await repo.selectSourceVersion(db, source))?.version === `${version}/${INDEX_FORMAT}`;
+}
+
+/** Records that a source is complete at this version, without touching its documents. */
+export async function markIndexed(db: Queryable, source: string, version: string, now: Date): Promise<void> {
+  await repo.saveSourceVersion(db, source, `${version}/${INDEX_FORMAT}`, now.toISOString());
 }
 
 export interface SnippetPart {
@@ -85,9 +164,18 @@ export interface SearchHit {
 }
 
 export interface SearchResults {
+  /** What was searched for: the text typed, cut at MAX_QUERY_LENGTH. */
   readonly query: string;
-  /** Number of matches across the chosen types. */
+  /** The text typed was longer than MAX_QUERY_LENGTH and was cut. */
+  readonly truncated: boolean;
+  /** Words the index does not know, searched as the close word shown. */
+  readonly corrections: readonly Correction[];
+  /** Nothing had all the words: these results have some of them. */
+  readonly partial: boolean;
+  /** Number of matches across the chosen types (at most COUNT_LIMIT). */
   readonly total: number;
+  /** There are more matches than `total` (and than the counts per type): the search counted no further. */
+  readonly moreThanTotal: boolean;
   /** Matches per type, whatever types were chosen (for the filters). */
   readonly countsByType: ReadonlyMap<string, number>;
   readonly hits: readonly SearchHit[];
@@ -98,98 +186,153 @@ export interface SearchResults {
 export interface SearchRequest {
   readonly text: string;
   readonly types?: readonly string[];
-  /**
-   * Only documents of these sources (e.g. the book and one region's desk); word statistics and
-   * suggestions then come from these sources alone. Absent or empty: every source.
-   */
+  /** Only documents of these sources (e.g. the book and one region's desk). Absent or empty: every source. */
   readonly sources?: readonly string[];
   readonly page?: number;
   readonly pageSize?: number;
+  readonly synonyms?: Synonyms;
+  /** Today as YYYY-MM-DD: documents that expired before it are not found. */
+  readonly today?: string;
+  /** Search the words as typed: do not replace unknown words by close ones. */
+  readonly exact?: boolean;
 }
 
-/** Neighbouring terms joined ("drom_3"), so that titles can match as a phrase. */
-function termPairs(text: string): string[] {
-  const terms = tokenize(text).flatMap((t) => (t.term ? [t.term] : []));
-  return terms.slice(1).map((term, i) => `${terms[i]}_${term}`);
+function emptyResults(plan: Pick<PlannedQuery, 'text' | 'truncated' | 'corrections'>): SearchResults {
+  return {
+    query: plan.text,
+    truncated: plan.truncated,
+    corrections: plan.corrections,
+    partial: false,
+    total: 0,
+    moreThanTotal: false,
+    countsByType: new Map(),
+    hits: [],
+    suggestions: [],
+  };
 }
 
-const EMPTY_RESULTS = (query: string): SearchResults => ({ query, total: 0, countsByType: new Map(), hits: [], suggestions: [] });
+function vocabularyOf(db: Queryable, sources: readonly string[]): Vocabulary {
+  return {
+    documents: (terms) => repo.selectTermDocuments(db, sources, terms),
+    compounds: (term, limit) => repo.selectCompounds(db, sources, term, limit),
+    spellingCandidates: (term) => repo.selectSpellingCandidates(db, sources, term),
+  };
+}
+
+// The query languages of the two engines. Terms come from our own analysis (letters, digits, "." and "_"),
+// and are quoted all the same, so that nothing a person types is ever read as engine syntax.
+const fts5Term = (term: string) => `"${term.replace(/"/g, '""')}"`;
+const fts5Alternative = (a: Alternative) => (a.length === 1 ? fts5Term(a[0]!) : `(${a.map(fts5Term).join(' AND ')})`);
+const fts5Group = (g: QueryGroup) => `(${g.alternatives.map(fts5Alternative).join(' OR ')})`;
+const tsTerm = lexeme;
+const tsAlternative = (a: Alternative) => (a.length === 1 ? tsTerm(a[0]!) : `(${a.map(tsTerm).join(' & ')})`);
+const tsGroup = (g: QueryGroup) => `(${g.alternatives.map(tsAlternative).join(' | ')})`;
+
+/** Which documents a query stands for: those with every word, with any word, or with some but not all. */
+type Coverage = 'all' | 'any' | 'rest';
+
+function contentExpression(dialect: DialectName, plan: PlannedQuery, coverage: Exclude<Coverage, 'rest'>): string {
+  if (dialect === 'sqlite') {
+    const content = plan.groups.map(fts5Group).join(coverage === 'all' ? ' AND ' : ' OR ');
+    // Same matches, but a title that has the words side by side ("Droom 3") scores the pair too.
+    return plan.titlePairs.length > 0 ? `(${content}) OR (${content}) AND (${plan.titlePairs.map(fts5Term).join(' OR ')})` : content;
+  }
+  return plan.groups.map(tsGroup).join(coverage === 'all' ? ' & ' : ' | ');
+}
+
+function engineQuery(dialect: DialectName, plan: PlannedQuery, coverage: Coverage, sources: readonly string[], types: readonly string[], today: string): repo.EngineQuery {
+  const sourceTags = sources.map((s) => tag('s', s));
+  const typeTags = types.map((t) => tag('t', t));
+  const pairs = plan.titlePairs.map(tsTerm).join(' | ');
+  if (dialect === 'sqlite') {
+    const content =
+      coverage === 'rest' ? `(${contentExpression(dialect, plan, 'any')}) NOT (${contentExpression(dialect, plan, 'all')})` : contentExpression(dialect, plan, coverage);
+    const filters = [`tags : (${sourceTags.map(fts5Term).join(' OR ')})`];
+    if (typeTags.length > 0) filters.push(`tags : (${typeTags.map(fts5Term).join(' OR ')})`);
+    return { match: `{title body} : (${content}) AND ${filters.join(' AND ')}`, rank: '', pairs: '', today };
+  }
+  const content =
+    coverage === 'rest' ? `(${contentExpression(dialect, plan, 'any')}) & !(${contentExpression(dialect, plan, 'all')})` : contentExpression(dialect, plan, coverage);
+  const filters = [`(${sourceTags.map(tsTerm).join(' | ')})`];
+  if (typeTags.length > 0) filters.push(`(${typeTags.map(tsTerm).join(' | ')})`);
+  const rank = [...plan.groups.map(tsGroup), ...plan.titlePairs.map(tsTerm)].join(' | ');
+  return { match: `(${content}) & ${filters.join(' & ')}`, rank, pairs, today };
+}
+
+const sum = (counts: ReadonlyMap<string, number>, types: readonly string[]) =>
+  types.length > 0 ? types.reduce((n, t) => n + (counts.get(t) ?? 0), 0) : [...counts.values()].reduce((a, b) => a + b, 0);
 
 export async function search(db: Db, request: SearchRequest): Promise<SearchResults> {
-  const text = request.text.slice(0, MAX_QUERY_LENGTH);
-  const queryTerms = [...new Set(tokenize(text).flatMap((t) => (t.term ? [t.term] : [])))].slice(0, MAX_QUERY_TERMS);
-  if (queryTerms.length === 0) return EMPTY_RESULTS(text);
   const k = db.kysely;
-  const sources = request.sources ?? [];
-
-  const groups: { term: string; factor: number; group: number }[] = [];
-  for (const [group, term] of queryTerms.entries()) {
-    groups.push({ term, factor: 1, group });
-    if (term.length >= 6 && !/\d/.test(term)) {
-      // The stemmer treats a compound's last part on its own ("bedrijfsartsen" → "bedrijfsarts", but
-      // "bedrijfsarts" → "bedrijfsart"), so one or two letters shorter counts almost as the same word.
-      for (const shorter of [term.slice(0, -1), term.slice(0, -2)]) groups.push({ term: shorter, factor: 0.8, group });
-    }
-    if (term.length >= 4 && !/\d/.test(term)) {
-      for (const expansion of await repo.selectTermsContaining(k, term, MAX_EXPANSIONS)) {
-        if (!groups.some((g) => g.term === expansion)) groups.push({ term: expansion, factor: EXPANSION_FACTOR, group });
-      }
-    }
+  const sources = request.sources && request.sources.length > 0 ? [...request.sources] : (await repo.selectSourceNames(k)).map((s) => s.source);
+  const plan = await planQuery(request.text, vocabularyOf(k, sources), request.synonyms ?? Synonyms.none, { correct: !request.exact });
+  if (plan.groups.length === 0 || sources.length === 0) {
+    const typedSomething = tokenize(plan.text).some((t) => t.term);
+    return { ...emptyResults(plan), suggestions: typedSomething ? await suggest(k, plan.text, sources) : [] };
   }
-  // Two query words that stand side by side in a title ("Droom 3") count as one more matched word.
-  for (const pair of [...new Set(termPairs(text))].slice(0, MAX_QUERY_TERMS)) groups.push({ term: pair, factor: 1, group: groups.length + queryTerms.length });
-  const allTerms = groups.map((g) => g.term);
-  const [frequencies, corpus] = await Promise.all([repo.selectDocumentFrequencies(k, allTerms, sources), repo.selectCorpusSize(k, sources)]);
-  const weighted = groups
-    .filter((g) => frequencies.has(g.term))
-    .map((g) => {
-      const df = frequencies.get(g.term) ?? 0;
-      const idf = Math.log(1 + (corpus.documents - df + 0.5) / (df + 0.5));
-      return { ...g, factor: Number((idf * g.factor).toFixed(6)) };
-    });
-  if (weighted.length === 0) return { ...EMPTY_RESULTS(text), suggestions: await suggest(k, text, sources) };
-
-  const countsByType = await repo.countMatchesByType(
-    k,
-    weighted.map((w) => w.term),
-    sources,
-  );
-  const types = (request.types ?? []).filter((t) => countsByType.has(t));
-  const chosen = request.types && request.types.length > 0 ? types : [...countsByType.keys()];
-  const total = chosen.reduce((sum, t) => sum + (countsByType.get(t) ?? 0), 0);
+  const today = request.today ?? '0000-00-00';
+  const chosenTypes = request.types ?? [];
   const pageSize = request.pageSize ?? 20;
   const page = Math.max(1, request.page ?? 1);
-  if (total === 0) return { query: text, total, countsByType, hits: [], suggestions: [] };
+  const query = (coverage: Coverage, types: readonly string[] = []) => engineQuery(db.dialect, plan, coverage, sources, types, today);
 
-  const ranked = await repo.selectRankedDocuments(k, db.dialect, weighted, chosen.length === countsByType.size ? [] : chosen, sources, pageSize, (page - 1) * pageSize);
-  const rows = new Map((await repo.selectDocuments(k, ranked.map((r) => r.id))).map((r) => [r.id, r]));
-  const highlightTerms = new Set(weighted.map((w) => w.term));
-  const hits = ranked.flatMap((r) => {
-    const row = rows.get(r.id);
-    return row ? [{ id: row.id, type: row.type, url: row.url, title: row.title, snippet: buildSnippet(row.body, highlightTerms, queryTerms) }] : [];
-  });
-  return { query: text, total, countsByType, hits, suggestions: [] };
+  const withEveryWord = await repo.countMatchesByType(k, db.dialect, query('all'));
+  const types = chosenTypes;
+  const withAll = sum(withEveryWord.counts, chosenTypes);
+  // Fewer documents with every word than fill a page: the page goes on with those that have some of them.
+  const widened = plan.groups.length > 1 && withAll < pageSize;
+  const counted = widened ? await repo.countMatchesByType(k, db.dialect, query('any')) : withEveryWord;
+  const countsByType = counted.counts;
+  const total = Math.min(sum(countsByType, chosenTypes), COUNT_LIMIT);
+  const results: SearchResults = { ...emptyResults(plan), partial: widened && withAll === 0 && total > 0, total, moreThanTotal: counted.capped, countsByType };
+  if (total === 0) return countsByType.size === 0 ? { ...results, suggestions: await suggest(k, plan.text, sources) } : results;
+
+  const offset = (page - 1) * pageSize;
+  const ranked: repo.RankedDocument[] = [];
+  if (offset < withAll) ranked.push(...(await repo.selectRankedDocuments(k, db.dialect, query('all', types), pageSize, offset)));
+  if (widened && ranked.length < pageSize) {
+    ranked.push(...(await repo.selectRankedDocuments(k, db.dialect, query('rest', types), pageSize - ranked.length, Math.max(0, offset - withAll))));
+  }
+  const highlight = termsOfQuery(plan);
+  const typed = plan.groups.flatMap((g) => g.alternatives[0] ?? []);
+  const hits = ranked.map((r) => ({ id: r.id, type: r.type, url: r.url, title: r.title, snippet: buildSnippet(r.body, highlight, typed) }));
+  return { ...results, hits };
 }
 
 const SNIPPET_WORDS = 28;
+/** How far into a body the snippet looks for the best stretch; beyond it, the first match is used. */
+const SNIPPET_SCAN_WORDS = 400;
 
-/** The stretch of text with the most distinct matching words, with those words marked. */
+/**
+ * A window of text around the first matches, with the matching words marked. Reads the body's words
+ * only until the window after the first match is full (or SNIPPET_SCAN_WORDS), never the whole body.
+ */
 export function buildSnippet(body: string, terms: ReadonlySet<string>, queryTerms: readonly string[]): SnippetPart[] {
-  const tokens = tokenize(body);
-  if (tokens.length === 0) return [];
   const matches = (term: string | undefined): boolean =>
     term !== undefined && (terms.has(term) || queryTerms.some((q) => q.length >= 4 && term.includes(q)));
-  const isHit = tokens.map((t) => matches(t.term));
-  let bestStart = 0;
+  const window: { word: string; start: number; hit: boolean; term: string | undefined }[] = [];
+  let bestStart = -1;
   let bestScore = -1;
-  for (let start = 0; start < tokens.length; start++) {
-    if (start > 0 && !isHit[start]) continue;
+  let scanned = 0;
+  let firstHit = -1;
+  for (const token of tokenizeLazily(body)) {
+    const hit = matches(token.term);
+    window.push({ word: token.word, start: token.start, hit, term: token.term });
+    if (hit && firstHit < 0) firstHit = window.length - 1;
+    scanned++;
+    if (firstHit >= 0 && window.length >= firstHit + SNIPPET_WORDS * 2) break;
+    if (scanned >= SNIPPET_SCAN_WORDS && (firstHit >= 0 || scanned >= SNIPPET_SCAN_WORDS * 4)) break;
+  }
+  if (window.length === 0) return [];
+  // The stretch (starting at a match) with the most different matching words.
+  for (let start = 0; start < window.length; start++) {
+    if (start > 0 && !window[start]!.hit) continue;
     const seen = new Set<string>();
     let hitsInWindow = 0;
-    for (let i = start; i < Math.min(tokens.length, start + SNIPPET_WORDS); i++) {
-      if (isHit[i]) {
+    for (let i = start; i < Math.min(window.length, start + SNIPPET_WORDS); i++) {
+      if (window[i]!.hit) {
         hitsInWindow++;
-        seen.add(tokens[i]!.term!);
+        seen.add(window[i]!.term!);
       }
     }
     const score = seen.size * 10 + hitsInWindow;
@@ -200,66 +343,35 @@ export function buildSnippet(body: string, terms: ReadonlySet<string>, queryTerm
   }
   // Start a few words before the first hit so the reader sees its context.
   const first = Math.max(0, bestStart - 4);
-  const last = Math.min(tokens.length - 1, first + SNIPPET_WORDS - 1);
+  const last = Math.min(window.length - 1, first + SNIPPET_WORDS - 1);
   const parts: SnippetPart[] = [];
-  let cursor = tokens[first]!.start;
+  let cursor = window[first]!.start;
   if (first > 0) parts.push({ text: '… ', highlight: false });
   for (let i = first; i <= last; i++) {
-    const token = tokens[i]!;
-    if (!isHit[i]) continue;
+    const token = window[i]!;
+    if (!token.hit) continue;
     if (token.start > cursor) parts.push({ text: body.slice(cursor, token.start), highlight: false });
     parts.push({ text: token.word, highlight: true });
     cursor = token.start + token.word.length;
   }
-  const end = tokens[last]!.start + tokens[last]!.word.length;
+  const end = window[last]!.start + window[last]!.word.length;
   if (end > cursor) parts.push({ text: body.slice(cursor, end), highlight: false });
-  if (last < tokens.length - 1) parts.push({ text: ' …', highlight: false });
+  if (end < body.trimEnd().length) parts.push({ text: ' …', highlight: false });
   return parts;
 }
 
-/** Queries with each unknown word replaced by the closest known word. */
+/** When nothing was found: the query with each unknown word replaced by a close known word. */
 async function suggest(db: Queryable, text: string, sources: readonly string[]): Promise<string[]> {
-  const tokens = tokenize(text).filter((t) => t.term);
-  const replacements: { word: string; options: string[] }[] = [];
-  for (const token of tokens) {
-    const term = token.term!;
-    if (/\d/.test(term) || term.length < 3) continue;
-    const maxDistance = term.length < 6 ? 1 : 2;
-    const candidates = (await repo.selectSpellingCandidates(db, term, sources))
-      .map((c) => ({ ...c, distance: editDistance(term, c.term) }))
-      .filter((c) => c.distance <= maxDistance)
-      .sort((a, b) => a.distance - b.distance || a.term.length - b.term.length || (a.term < b.term ? -1 : 1));
-    if (candidates.length > 0) replacements.push({ word: token.word, options: candidates.slice(0, 3).map((c) => c.word) });
-  }
-  if (replacements.length === 0) return [];
+  const vocabulary = vocabularyOf(db, sources);
   const suggestions: string[] = [];
-  for (let option = 0; option < 3; option++) {
-    let suggestion = text;
-    let changed = false;
-    for (const r of replacements) {
-      const word = r.options[Math.min(option, r.options.length - 1)]!;
-      if (foldText(word) !== foldText(r.word)) {
-        suggestion = suggestion.replace(r.word, word);
-        changed = true;
-      }
-    }
-    if (changed && !suggestions.includes(suggestion)) suggestions.push(suggestion);
+  let suggestion = text;
+  for (const token of tokenize(text)) {
+    if (!token.term || /\d/.test(token.term) || token.term.length < 3) continue;
+    if (((await vocabulary.documents([token.term])).get(token.term) ?? 0) > 0) continue;
+    const plan = await planQuery(token.word, vocabulary, Synonyms.none);
+    const correction = plan.corrections[0];
+    if (correction) suggestion = suggestion.replace(token.word, correction.corrected);
   }
+  if (suggestion !== text) suggestions.push(suggestion);
   return suggestions;
 }
-
-/** Optimal string alignment distance (Levenshtein with adjacent transpositions). */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-

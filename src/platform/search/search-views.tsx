@@ -1,15 +1,17 @@
 import type { ComponentChildren } from 'preact';
 import { A } from '../views/components.js';
 import type { PageContext } from '../views/page-context.js';
-import type { SearchHit, SearchResults, SnippetPart } from './search-engine.js';
+import { MAX_QUERY_LENGTH, type SearchHit, type SearchResults, type SnippetPart } from './search-engine.js';
 
 // The parts of a search page, shared by the site-wide search and the regional desks' search.
 
 /** A search address: the query, the chosen filters and the page. */
-export function searchUrl(action: string, q: string, types: readonly string[], page = 1): string {
+export function searchUrl(action: string, q: string, types: readonly string[], page = 1, exact = false): string {
   const params = new URLSearchParams({ q });
   for (const t of types) params.append('soort', t);
   if (page > 1) params.set('pagina', String(page));
+  // Exactly these words: no correction of words the index does not know.
+  if (exact) params.set('precies', '1');
   return `${action}?${params.toString()}`;
 }
 
@@ -18,6 +20,8 @@ export interface TypeFilter {
   readonly label: string;
   /** Matches of this type for the current words; undefined before a search. */
   readonly count: number | undefined;
+  /** The count is a lower bound (the search counted no further). */
+  readonly atLeast?: boolean;
   readonly checked: boolean;
 }
 
@@ -48,7 +52,7 @@ export function SearchForm({ ctx, action, q, hint, filters }: { ctx: PageContext
         {filters.map((f) => (
           <label class="mmm-check" key={f.key}>
             <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" name="soort" value={f.key} checked={f.checked} /> {f.label}
-            {f.count !== undefined ? <span class="mmm-muted"> ({f.count})</span> : null}
+            {f.count !== undefined ? <span class="mmm-muted"> ({f.atLeast ? `${f.count}+` : f.count})</span> : null}
           </label>
         ))}
       </fieldset>
@@ -56,6 +60,24 @@ export function SearchForm({ ctx, action, q, hint, filters }: { ctx: PageContext
         {t('search.submit')}
       </button>
     </form>
+  );
+}
+
+/** What the search did with the words typed: a correction, a cut, or results with only some words. */
+export function SearchNotices({ ctx, results, exactUrl }: { ctx: PageContext; results: SearchResults; exactUrl: string }) {
+  const { t } = ctx;
+  let corrected = results.query;
+  for (const c of results.corrections) corrected = corrected.replace(c.typed, c.corrected);
+  return (
+    <>
+      {results.truncated ? <p class="utrecht-paragraph mmm-search-notice">{t('search.truncated', { max: MAX_QUERY_LENGTH })}</p> : null}
+      {results.corrections.length > 0 ? (
+        <p class="utrecht-paragraph mmm-search-notice">
+          {t('search.correctedTo')} <strong>{corrected}</strong>. {t('search.searchInstead')} <A href={exactUrl}>{results.query}</A>
+        </p>
+      ) : null}
+      {results.partial ? <p class="utrecht-paragraph mmm-search-notice">{t('search.partial')}</p> : null}
+    </>
   );
 }
 
@@ -72,10 +94,13 @@ export function ResultList({
   typeLabel,
   pageSize,
   pageUrl,
+  exactUrl,
 }: {
   ctx: PageContext;
   results: SearchResults;
   page: number;
+  /** The same words searched exactly as typed (no correction). */
+  exactUrl: string;
   /** Results per page, to number them and count the pages. */
   pageSize: number;
   typeLabel: (hit: SearchHit) => string;
@@ -86,8 +111,9 @@ export function ResultList({
   return (
     <section aria-labelledby="resultaten">
       <h2 class="utrecht-heading-2" id="resultaten">
-        {t('search.resultCount', { count: results.total })}
+        {results.moreThanTotal ? t('search.resultCountMoreThan', { count: results.total }) : t('search.resultCount', { count: results.total })}
       </h2>
+      <SearchNotices ctx={ctx} results={results} exactUrl={exactUrl} />
       <ol class="mmm-results" start={(page - 1) * pageSize + 1}>
         {results.hits.map((hit) => (
           <li class="mmm-result" key={hit.id}>
@@ -127,10 +153,12 @@ export function NoResults({
   filtered,
   suggestionUrl,
   allTypesUrl,
+  exactUrl,
   children,
 }: {
   ctx: PageContext;
   results: SearchResults;
+  exactUrl: string;
   /** Whether filters were chosen. */
   filtered: boolean;
   suggestionUrl: (q: string) => string;
@@ -144,6 +172,7 @@ export function NoResults({
       <h2 class="utrecht-heading-2" id="geen-resultaten">
         {t('search.noResults')}
       </h2>
+      <SearchNotices ctx={ctx} results={results} exactUrl={exactUrl} />
       {results.suggestions.length > 0 ? (
         <p class="utrecht-paragraph">
           {t('search.didYouMean')}{' '}

@@ -2,210 +2,294 @@ import { sql } from 'kysely';
 import type { Queryable } from '../db/database.js';
 import type { DialectName } from '../db/create-db.js';
 
-export interface IndexedDocumentRow {
-  readonly id: string;
-  readonly type: string;
-  readonly url: string;
-  readonly title: string;
-  readonly body: string;
-  readonly length: number;
+/** Big inserts go in chunks: PostgreSQL allows at most 65535 parameters per statement. */
+const CHUNK = 500;
+
+async function inChunks<T>(rows: readonly T[], work: (chunk: T[]) => Promise<unknown>, size = CHUNK): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await work(rows.slice(i, i + size));
 }
 
 export function selectSourceVersion(db: Queryable, source: string) {
   return db.selectFrom('search_sources').select(['version']).where('source', '=', source).executeTakeFirst();
 }
 
-/** Big inserts go in chunks: PostgreSQL allows at most 65535 parameters per statement. */
-const CHUNK = 4000;
-
-async function insertChunked<T>(rows: readonly T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+export function selectSourceNames(db: Queryable) {
+  return db.selectFrom('search_sources').select('source').execute();
 }
 
-export async function deleteSource(db: Queryable, source: string): Promise<void> {
+export async function saveSourceVersion(db: Queryable, source: string, version: string, indexedAt: string): Promise<void> {
   await db
-    .deleteFrom('search_postings')
-    .where('document_id', 'in', (q) => q.selectFrom('search_documents').select('id').where('source', '=', source))
+    .insertInto('search_sources')
+    .values({ source, version, indexed_at: indexedAt })
+    .onConflict((oc) => oc.column('source').doUpdateSet({ version, indexed_at: indexedAt }))
     .execute();
+}
+
+/** Everything a source has in the index, its version included. */
+export async function deleteSource(db: Queryable, dialect: DialectName, source: string): Promise<void> {
+  if (dialect === 'sqlite') await sql`DELETE FROM search_fts WHERE rowid IN (SELECT doc FROM search_documents WHERE source = ${source})`.execute(db);
   await db.deleteFrom('search_documents').where('source', '=', source).execute();
+  await db.deleteFrom('search_terms').where('source', '=', source).execute();
   await db.deleteFrom('search_sources').where('source', '=', source).execute();
 }
 
-export async function insertSource(
-  db: Queryable,
-  source: { source: string; version: string; documentCount: number; totalLength: number; indexedAt: string },
-): Promise<void> {
-  await db
-    .insertInto('search_sources')
-    .values({
-      source: source.source,
-      version: source.version,
-      document_count: source.documentCount,
-      total_length: source.totalLength,
-      indexed_at: source.indexedAt,
-    })
-    .execute();
+export async function selectDocumentTerms(db: Queryable, ids: readonly string[]): Promise<{ doc: number; id: string; terms: string }[]> {
+  const rows: { doc: number; id: string; terms: string }[] = [];
+  await inChunks(ids, async (chunk) => {
+    const found = await db.selectFrom('search_documents').select(['doc', 'id', 'terms']).where('id', 'in', chunk).execute();
+    rows.push(...found.map((r) => ({ ...r, doc: Number(r.doc) })));
+  });
+  return rows;
 }
 
-export async function insertDocuments(db: Queryable, source: string, documents: readonly IndexedDocumentRow[]): Promise<void> {
-  await insertChunked(documents, (chunk) =>
-    db
-      .insertInto('search_documents')
-      .values(chunk.map((d) => ({ ...d, source })))
-      .execute(),
-  );
+export async function deleteDocuments(db: Queryable, dialect: DialectName, docs: readonly number[]): Promise<void> {
+  await inChunks(docs, async (chunk) => {
+    if (dialect === 'sqlite') await sql`DELETE FROM search_fts WHERE rowid IN (${sql.join(chunk)})`.execute(db);
+    await db.deleteFrom('search_documents').where('doc', 'in', chunk).execute();
+  });
 }
 
-export async function insertPostings(
-  db: Queryable,
-  postings: readonly { term: string; document_id: string; weight: number }[],
-): Promise<void> {
-  await insertChunked(postings, (chunk) => db.insertInto('search_postings').values(chunk).execute());
+export interface DocumentRow {
+  readonly id: string;
+  readonly source: string;
+  readonly type: string;
+  readonly url: string;
+  readonly title: string;
+  readonly body: string;
+  readonly terms: string;
+  readonly expiresOn: string | null;
+  /** What the engine indexes: analysed title and body terms, and the source and type tags. */
+  readonly engineTitle: string;
+  readonly engineBody: string;
+  readonly engineTags: string;
+  /** PostgreSQL: the same as a tsvector literal. */
+  readonly vector: string;
 }
 
-export async function insertTerms(db: Queryable, terms: readonly { term: string; word: string }[]): Promise<void> {
-  await insertChunked(terms, (chunk) =>
+export async function insertDocuments(db: Queryable, dialect: DialectName, documents: readonly DocumentRow[]): Promise<void> {
+  await inChunks(documents, async (chunk) => {
+    const values = chunk.map((d) => ({
+      id: d.id,
+      source: d.source,
+      type: d.type,
+      url: d.url,
+      title: d.title,
+      body: d.body,
+      terms: d.terms,
+      expires_on: d.expiresOn,
+    }));
+    if (dialect === 'postgres') {
+      await db
+        .insertInto('search_documents')
+        .values(values.map((v, i) => ({ ...v, vector: sql`${chunk[i]!.vector}::tsvector` }) as typeof v))
+        .execute();
+      return;
+    }
+    const inserted = await db.insertInto('search_documents').values(values).returning(['doc', 'id']).execute();
+    const byId = new Map(chunk.map((d) => [d.id, d]));
+    const rows = inserted.map((r) => {
+      const d = byId.get(r.id)!;
+      return sql`(${Number(r.doc)}, ${d.engineTitle}, ${d.engineBody}, ${d.engineTags})`;
+    });
+    await sql`INSERT INTO search_fts (rowid, title, body, tags) VALUES ${sql.join(rows)}`.execute(db);
+  }, dialect === 'postgres' ? CHUNK : 200);
+}
+
+export interface TermChange {
+  readonly term: string;
+  readonly word: string;
+  readonly delta: number;
+}
+
+const reverse = (term: string) => [...term].reverse().join('');
+
+/** Adds (or, with a negative delta, removes) documents to the vocabulary's counts; terms at zero go. */
+export async function changeTermCounts(db: Queryable, source: string, changes: readonly TermChange[]): Promise<void> {
+  // Sorted, so that two transactions lock the same rows in the same order.
+  const sorted = [...changes].filter((c) => c.delta !== 0).sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  const added = sorted.filter((c) => c.delta > 0);
+  const removed = sorted.filter((c) => c.delta < 0);
+  await inChunks(added, (chunk) =>
     db
       .insertInto('search_terms')
-      .values(chunk)
-      .onConflict((oc) => oc.column('term').doNothing())
+      .values(chunk.map((c) => ({ source, term: c.term, reversed: reverse(c.term), word: c.word, documents: c.delta })))
+      .onConflict((oc) => oc.columns(['source', 'term']).doUpdateSet({ documents: sql`search_terms.documents + excluded.documents` }))
       .execute(),
   );
+  for (const delta of new Set(removed.map((c) => c.delta))) {
+    const terms = removed.filter((c) => c.delta === delta).map((c) => c.term);
+    await inChunks(terms, async (chunk) => {
+      await db.updateTable('search_terms').set({ documents: sql`documents + ${delta}` }).where('source', '=', source).where('term', 'in', chunk).execute();
+      await db.deleteFrom('search_terms').where('source', '=', source).where('term', 'in', chunk).where('documents', '<=', 0).execute();
+    });
+  }
 }
 
-/** Terms no document uses any more (after a source was replaced). */
-export async function deleteUnusedTerms(db: Queryable): Promise<void> {
-  await db
-    .deleteFrom('search_terms')
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('search_postings').select('term').whereRef('search_postings.term', '=', 'search_terms.term'))),
-    )
+// ---------------------------------------------------------------------------------------------------------------
+// Reading
+
+export async function selectTermDocuments(db: Queryable, sources: readonly string[], terms: readonly string[]): Promise<Map<string, number>> {
+  if (terms.length === 0 || sources.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('search_terms')
+    .select(['term', sql<string | number>`sum(documents)`.as('n')])
+    .where('source', 'in', sources)
+    .where('term', 'in', terms)
+    .groupBy('term')
     .execute();
+  return new Map(rows.map((r) => [r.term, Number(r.n)]));
+}
+
+/** The first string after every string that starts with `prefix`, for a range scan. */
+function afterPrefix(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
+}
+
+/** Terms that begin or end with `term` (compounds), the most used first. */
+export async function selectCompounds(db: Queryable, sources: readonly string[], term: string, limit: number): Promise<string[]> {
+  if (sources.length === 0) return [];
+  const reversed = reverse(term);
+  const [starting, ending] = await Promise.all([
+    db
+      .selectFrom('search_terms')
+      .select(['term', 'documents'])
+      .where('source', 'in', sources)
+      .where('term', '>', term)
+      .where('term', '<', afterPrefix(term))
+      .orderBy('documents', 'desc')
+      .orderBy('term')
+      .limit(limit)
+      .execute(),
+    db
+      .selectFrom('search_terms')
+      .select(['term', 'documents'])
+      .where('source', 'in', sources)
+      .where('reversed', '>', reversed)
+      .where('reversed', '<', afterPrefix(reversed))
+      .orderBy('documents', 'desc')
+      .orderBy('term')
+      .limit(limit)
+      .execute(),
+  ]);
+  const merged = new Map<string, number>();
+  for (const r of [...starting, ...ending]) merged.set(r.term, (merged.get(r.term) ?? 0) + Number(r.documents));
+  return [...merged]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, limit)
+    .map(([t]) => t);
+}
+
+const CANDIDATES_PER_SIDE = 400;
+
+/** Terms that share the first two or the last three letters with `term` and are about as long. */
+export async function selectSpellingCandidates(db: Queryable, sources: readonly string[], term: string) {
+  if (sources.length === 0 || term.length < 3) return [];
+  const head = term.slice(0, 2);
+  const tail = reverse(term.slice(-3));
+  const lengthNear = sql<boolean>`length(term) BETWEEN ${term.length - 2} AND ${term.length + 2}`;
+  const [a, b] = await Promise.all([
+    db
+      .selectFrom('search_terms')
+      .select(['term', 'word', 'documents'])
+      .where('source', 'in', sources)
+      .where('term', '>=', head)
+      .where('term', '<', afterPrefix(head))
+      .where(lengthNear)
+      .orderBy('documents', 'desc')
+      .limit(CANDIDATES_PER_SIDE)
+      .execute(),
+    db
+      .selectFrom('search_terms')
+      .select(['term', 'word', 'documents'])
+      .where('source', 'in', sources)
+      .where('reversed', '>=', tail)
+      .where('reversed', '<', afterPrefix(tail))
+      .where(lengthNear)
+      .orderBy('documents', 'desc')
+      .limit(CANDIDATES_PER_SIDE)
+      .execute(),
+  ]);
+  const merged = new Map<string, { term: string; word: string; documents: number }>();
+  for (const r of [...a, ...b]) {
+    const seen = merged.get(r.term);
+    merged.set(r.term, { term: r.term, word: seen?.word ?? r.word, documents: (seen?.documents ?? 0) + Number(r.documents) });
+  }
+  return [...merged.values()];
+}
+
+export interface EngineQuery {
+  /** FTS5 MATCH text or tsquery text: the content words and the source and type tags. */
+  readonly match: string;
+  /** PostgreSQL: the query ts_rank scores with (the content words only). */
+  readonly rank: string;
+  /** PostgreSQL: neighbouring query words as indexed for titles; a title that has them comes first. */
+  readonly pairs: string;
+  /** Documents that expire before this day are left out. */
+  readonly today: string;
 }
 
 /**
- * Whether a document id belongs to one of the sources: ids are `${source}:${key}`, so a prefix test on the
- * postings the terms already selected. (A subquery on search_documents here let the databases scan every
- * posting of those sources instead.)
+ * The most matches a query counts and ranks. A query that matches more (a word in nearly every document)
+ * is ranked among the first COUNT_LIMIT matches in index order, and its count is shown as "more than":
+ * so a search costs the same whether the collection holds a thousand documents or a million.
  */
-function idInSources(column: string, sources: readonly string[]) {
-  return sql<boolean>`(${sql.join(
-    sources.map((s) => sql`substr(${sql.ref(column)}, 1, ${sql.lit(s.length + 1)}) = ${`${s}:`}`),
-    sql` OR `,
-  )})`;
+export const COUNT_LIMIT = 2000;
+
+function sqliteMatches(q: EngineQuery) {
+  return sql`search_fts MATCH ${q.match} AND f.rowid NOT IN (SELECT doc FROM search_documents WHERE expires_on < ${q.today})`;
 }
 
-export async function selectCorpusSize(db: Queryable, sources: readonly string[] = []): Promise<{ documents: number; totalLength: number }> {
-  let query = db.selectFrom('search_sources').select([
-    sql<string | number>`coalesce(sum(document_count), 0)`.as('documents'),
-    sql<string | number>`coalesce(sum(total_length), 0)`.as('total_length'),
-  ]);
-  if (sources.length > 0) query = query.where('source', 'in', sources);
-  const row = await query.executeTakeFirstOrThrow();
-  return { documents: Number(row.documents), totalLength: Number(row.total_length) };
+function postgresMatches(q: EngineQuery) {
+  return sql`d.vector @@ ${q.match}::tsquery AND (d.expires_on IS NULL OR d.expires_on >= ${q.today})`;
 }
 
-/** Vocabulary terms that contain `part` (parts of compound words: "coach" in "jobcoach"). */
-export async function selectTermsContaining(db: Queryable, part: string, limit: number): Promise<string[]> {
-  const pattern = `%${part.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const rows = await db
-    .selectFrom('search_terms')
-    .select('term')
-    .where(sql<boolean>`term LIKE ${pattern} ESCAPE '\\'`)
-    .where('term', '<>', part)
-    .orderBy(sql`length(term)`)
-    .orderBy('term')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => r.term);
+/** How many documents match, per type, counting at most COUNT_LIMIT + 1 (more: `capped`). */
+export async function countMatchesByType(db: Queryable, dialect: DialectName, q: EngineQuery): Promise<{ counts: Map<string, number>; capped: boolean }> {
+  const limit = sql.lit(COUNT_LIMIT + 1);
+  const result =
+    dialect === 'sqlite'
+      ? await sql<{ type: string; n: number }>`
+          SELECT type, count(*) AS n FROM (
+            SELECT d.type FROM search_fts f JOIN search_documents d ON d.doc = f.rowid WHERE ${sqliteMatches(q)} LIMIT ${limit}
+          ) m GROUP BY type`.execute(db)
+      : await sql<{ type: string; n: string }>`
+          SELECT type, count(*) AS n FROM (SELECT d.type FROM search_documents d WHERE ${postgresMatches(q)} LIMIT ${limit}) m GROUP BY type`.execute(db);
+  const counts = new Map(result.rows.map((r) => [r.type, Number(r.n)]));
+  return { counts, capped: [...counts.values()].reduce((a, b) => a + b, 0) > COUNT_LIMIT };
 }
 
-export async function selectDocumentFrequencies(db: Queryable, terms: readonly string[], sources: readonly string[] = []): Promise<Map<string, number>> {
-  if (terms.length === 0) return new Map();
-  let query = db
-    .selectFrom('search_postings')
-    .select(['term', sql<string | number>`count(*)`.as('df')])
-    .where('term', 'in', terms);
-  if (sources.length > 0) query = query.where(idInSources('document_id', sources));
-  const rows = await query.groupBy('term').execute();
-  return new Map(rows.map((r) => [r.term, Number(r.df)]));
+export interface RankedDocument {
+  readonly id: string;
+  readonly type: string;
+  readonly url: string;
+  readonly title: string;
+  readonly body: string;
 }
 
-export interface WeightedTerm {
-  readonly term: string;
-  /** Inverse document frequency times how much this term counts for the query (expansions count less). */
-  readonly factor: number;
-  /** Which word of the query this term stands for. */
-  readonly group: number;
-}
-
-function scoreExpressions(dialect: DialectName, terms: readonly WeightedTerm[]) {
-  const factorCases = sql.join(terms.map((t) => sql`WHEN ${t.term} THEN ${sql.lit(t.factor)}`), sql` `);
-  const groupCases = sql.join(terms.map((t) => sql`WHEN ${t.term} THEN ${sql.lit(t.group)}`), sql` `);
-  const sum = sql`sum(p.weight * CASE p.term ${factorCases} ELSE 0 END)`;
-  // Rounded so that the two databases' float sums order equal scores the same way.
-  const score = dialect === 'postgres' ? sql`round((${sum})::numeric, 6)` : sql`round(${sum}, 6)`;
-  const coverage = sql`count(DISTINCT CASE p.term ${groupCases} END)`;
-  return { score, coverage };
-}
-
-export async function selectRankedDocuments(
-  db: Queryable,
-  dialect: DialectName,
-  terms: readonly WeightedTerm[],
-  types: readonly string[],
-  sources: readonly string[],
-  limit: number,
-  offset: number,
-): Promise<{ id: string; score: number; coverage: number }[]> {
-  const { score, coverage } = scoreExpressions(dialect, terms);
-  const typeFilter =
-    types.length > 0
-      ? sql`AND p.document_id IN (SELECT id FROM search_documents WHERE type IN (${sql.join(types.map((t) => sql`${t}`))}))`
-      : sql``;
-  const sourceFilter = sources.length > 0 ? sql`AND ${idInSources('p.document_id', sources)}` : sql``;
-  const result = await sql<{ id: string; score: string | number; coverage: string | number }>`
-    SELECT p.document_id AS id, ${score} AS score, ${coverage} AS coverage
-    FROM search_postings p
-    WHERE p.term IN (${sql.join(terms.map((t) => sql`${t.term}`))}) ${typeFilter} ${sourceFilter}
-    GROUP BY p.document_id
-    ORDER BY coverage DESC, score DESC, p.document_id
-    LIMIT ${sql.lit(limit)} OFFSET ${sql.lit(offset)}`.execute(db);
-  return result.rows.map((r) => ({ id: r.id, score: Number(r.score), coverage: Number(r.coverage) }));
-}
-
-export async function countMatchesByType(db: Queryable, terms: readonly string[], sources: readonly string[] = []): Promise<Map<string, number>> {
-  let query = db
-    .selectFrom('search_documents as d')
-    .select(['d.type', sql<string | number>`count(*)`.as('n')])
-    .where('d.id', 'in', (q) => q.selectFrom('search_postings').select('document_id').where('term', 'in', terms));
-  if (sources.length > 0) query = query.where('d.source', 'in', sources);
-  const rows = await query.groupBy('d.type').execute();
-  return new Map(rows.map((r) => [r.type, Number(r.n)]));
-}
-
-export function selectDocuments(db: Queryable, ids: readonly string[]) {
-  return db.selectFrom('search_documents').select(['id', 'type', 'url', 'title', 'body']).where('id', 'in', ids).execute();
-}
-
-/** Vocabulary terms that could be a misspelling of `term`: same first letter, similar length (and used in `sources`, when given). */
-export function selectSpellingCandidates(db: Queryable, term: string, sources: readonly string[] = []) {
-  const pattern = `${term.slice(0, 1).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  let query = db
-    .selectFrom('search_terms')
-    .select(['term', 'word'])
-    .where(sql<boolean>`term LIKE ${pattern} ESCAPE '\\'`)
-    .where(sql<boolean>`length(term) BETWEEN ${term.length - 2} AND ${term.length + 2}`);
-  if (sources.length > 0) {
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('search_postings as p')
-          .innerJoin('search_documents as d', 'd.id', 'p.document_id')
-          .select('p.term')
-          .whereRef('p.term', '=', 'search_terms.term')
-          .where('d.source', 'in', sources),
-      ),
-    );
+/**
+ * One page of matches, best first, ranked inside the engine: FTS5's bm25 with titles counting three times,
+ * PostgreSQL's ts_rank with title terms at weight A.
+ */
+export async function selectRankedDocuments(db: Queryable, dialect: DialectName, q: EngineQuery, limit: number, offset: number): Promise<RankedDocument[]> {
+  if (dialect === 'sqlite') {
+    const ranked = await sql<{ doc: number; score: number }>`
+      SELECT doc, score FROM (
+        SELECT f.rowid AS doc, bm25(search_fts, 3.0, 1.0, 0.0) AS score FROM search_fts f WHERE ${sqliteMatches(q)} LIMIT ${sql.lit(COUNT_LIMIT)}
+      ) m ORDER BY score, doc LIMIT ${sql.lit(limit)} OFFSET ${sql.lit(offset)}`.execute(db);
+    if (ranked.rows.length === 0) return [];
+    const docs = ranked.rows.map((r) => Number(r.doc));
+    const rows = await db.selectFrom('search_documents').select(['doc', 'id', 'type', 'url', 'title', 'body']).where('doc', 'in', docs).execute();
+    const byDoc = new Map(rows.map((r) => [Number(r.doc), r]));
+    return docs.flatMap((doc) => {
+      const row = byDoc.get(doc);
+      return row ? [{ id: row.id, type: row.type, url: row.url, title: row.title, body: row.body }] : [];
+    });
   }
-  return query.limit(5000).execute();
+  const result = await sql<RankedDocument>`
+    SELECT d.id, d.type, d.url, d.title, d.body FROM (
+      SELECT d.doc, d.id, d.type, d.url, d.title, d.body, d.vector FROM search_documents d WHERE ${postgresMatches(q)} LIMIT ${sql.lit(COUNT_LIMIT)}
+    ) d
+    ORDER BY ${q.pairs === '' ? sql`` : sql`(d.vector @@ ${q.pairs}::tsquery)::int DESC,`} ts_rank('{0.3, 0.3, 0.3, 1.0}', d.vector, ${q.rank}::tsquery, 1) DESC, d.doc
+    LIMIT ${sql.lit(limit)} OFFSET ${sql.lit(offset)}`.execute(db);
+  return result.rows;
 }

@@ -1,14 +1,17 @@
+import type { Generated } from 'kysely';
+
 export interface SearchSourcesTable {
-  /** Who owns these documents ("book", "desk"); each source is replaced as a whole. */
+  /** Who owns these documents ("boek", "desk:<regio>"). */
   source: string;
-  /** A hash of what was indexed, so an unchanged source is not indexed again. */
+  /** What was indexed (the book's content version, a desk's index format), so that unchanged content is not indexed again. */
   version: string;
-  document_count: number;
-  total_length: number;
   indexed_at: string;
 }
 
 export interface SearchDocumentsTable {
+  /** The number the full-text engine knows the document by. */
+  doc: Generated<number>;
+  /** `${source}:${key}`. */
   id: string;
   source: string;
   type: string;
@@ -16,18 +19,16 @@ export interface SearchDocumentsTable {
   title: string;
   /** Plain text, for snippets. */
   body: string;
-  length: number;
-}
-
-export interface SearchPostingsTable {
-  term: string;
-  document_id: string;
-  /** The term's BM25 weight in this document without the inverse document frequency. */
-  weight: number;
+  /** The document's distinct terms separated by spaces. */
+  terms: string;
+  expires_on: string | null;
 }
 
 export interface SearchTermsTable {
+  source: string;
   term: string;
-  /** A written form of the term, to suggest when a search finds nothing. */
+  reversed: string;
   word: string;
+  /** In how many of the source's documents the term occurs. */
+  documents: number;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { stemDutch } from './dutch-stemmer.js';
+import { stemmer as stemDutch } from '@orama/stemmers/dutch';
 import { termOf, tokenize } from './text-analysis.js';
 
 test('the Dutch stemmer gives one stem for the forms of a word', () => {

@@ -1,4 +1,4 @@
-import { stemDutch } from './dutch-stemmer.js';
+import { stemmer as snowballDutch } from '@orama/stemmers/dutch';
 
 /** Lower case without diacritics: "Cliënt" and "client" become the same word. */
 export function foldText(text: string): string {
@@ -14,6 +14,20 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
+// Words that make a question but say little of what it is about ("hoe kan ik …", "ben ik …"); dropped
+// from queries only, so that a question typed in full still searches for its content words.
+const QUESTION_WORDS = new Set(
+  (
+    'ben bent waar waarom wanneer welk welke hoeveel kun kunt kan mag moet moeten iemand iets graag even eigenlijk ' +
+    'soms vaak altijd nooit echt heel erg best zelf mezelf jou jouw jullie ons onze dus want omdat toch'
+  ).split(' '),
+);
+
+/** Whether a query word only shapes the question. */
+export function isQuestionWord(word: string): boolean {
+  return QUESTION_WORDS.has(foldText(word));
+}
+
 export interface Token {
   /** The word as written. */
   readonly word: string;
@@ -25,23 +39,37 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*/gu;
 
+// Words repeat (Zipf): a bounded cache of terms makes indexing a large collection several times faster.
+const TERM_CACHE_SIZE = 100_000;
+const termCache = new Map<string, string | null>();
+
 /** The search term for one word, or undefined for a stop word. */
 export function termOf(word: string): string | undefined {
+  const cached = termCache.get(word);
+  if (cached !== undefined) return cached ?? undefined;
+  const term = analyseWord(word);
+  if (termCache.size >= TERM_CACHE_SIZE) termCache.clear();
+  termCache.set(word, term ?? null);
+  return term;
+}
+
+function analyseWord(word: string): string | undefined {
   let folded = foldText(word).replace(/['’]/g, '');
   if (STOPWORDS.has(folded)) return undefined;
   if (/\d/.test(folded)) return folded.replace(/-/g, '');
   folded = folded.replace(/-/g, '');
   // Plurals of words ending in -ie ("instructies") that the stemming algorithm leaves alone.
   if (folded.length > 5 && folded.endsWith('ies')) folded = folded.slice(0, -1);
-  return stemDutch(folded);
+  return folded.length < 3 ? folded : snowballDutch(folded);
 }
 
 export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    tokens.push({ word: match[0], start: match.index, term: termOf(match[0]) });
-  }
-  return tokens;
+  return [...tokenizeLazily(text)];
+}
+
+/** The tokens one by one, so that a reader can stop early (snippets). */
+export function* tokenizeLazily(text: string): Generator<Token> {
+  for (const match of text.matchAll(WORD)) yield { word: match[0], start: match.index, term: termOf(match[0]) };
 }
 
 /** The terms of a text with how often each occurs. */

@@ -7,7 +7,7 @@ import type { Queryable } from '../../../platform/db/database.js';
 import type { Tx } from '../../../platform/db/transaction.js';
 import { translator } from '../../../platform/i18n/i18n.js';
 import { isEmployerMember } from '../shared/access.repo.js';
-import { touchDesk } from '../shared/changes.repo.js';
+import { touchDesk } from '../shared/changes.js';
 import { deskPath } from '../shared/region.js';
 import { foldText, type EmployerInput } from './employers.schemas.js';
 import type { DeskEmployersTable } from './employers.tables.js';
@@ -154,7 +154,7 @@ export async function registerEmployer(tx: Tx, deps: AppDeps, regionSlug: string
     version: 1,
   });
   await repo.insertEmployerMember(tx.db, id, userId, at);
-  await touchDesk(tx.db, regionSlug, now);
+  await touchDesk(tx.db, regionSlug, now, [{ kind: 'employer', id }]);
   return id;
 }
 
@@ -172,7 +172,7 @@ export async function updateEmployer(
     updated_at: now.toISOString(),
   });
   if (!written) return { ok: false, reason: 'conflict' };
-  await touchDesk(tx.db, args.regionSlug, now);
+  await touchDesk(tx.db, args.regionSlug, now, [{ kind: 'employer', id: args.employerId }]);
   return { ok: true };
 }
 
@@ -201,7 +201,7 @@ async function statusChange(
     updated_at: now.toISOString(),
   });
   if (!written) return { result: { ok: false, reason: 'wrongStatus' }, employer };
-  await touchDesk(tx.db, args.regionSlug, now);
+  await touchDesk(tx.db, args.regionSlug, now, [{ kind: 'employer', id: args.employerId }]);
   return { result: { ok: true }, employer };
 }
 

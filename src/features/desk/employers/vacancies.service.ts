@@ -3,7 +3,7 @@ import type { AppDeps } from '../../../platform/app-deps.js';
 import { newId } from '../../../platform/auth/tokens.js';
 import type { Queryable } from '../../../platform/db/database.js';
 import type { Tx } from '../../../platform/db/transaction.js';
-import { touchDesk } from '../shared/changes.repo.js';
+import { touchDesk } from '../shared/changes.js';
 import { deskPath } from '../shared/region.js';
 import { foldText } from './employers.schemas.js';
 import type { EmployerStatus } from './employers.service.js';
@@ -165,7 +165,7 @@ export async function createVacancy(
     updated_at: at,
     version: 1,
   });
-  await touchDesk(tx.db, args.regionSlug, now);
+  await touchDesk(tx.db, args.regionSlug, now, [{ kind: 'vacancy', id }]);
   return id;
 }
 
@@ -185,13 +185,13 @@ export async function updateVacancy(
     updated_at: at,
   });
   if (!written) return { ok: false, reason: 'conflict' };
-  await touchDesk(tx.db, args.regionSlug, now);
+  await touchDesk(tx.db, args.regionSlug, now, [{ kind: 'vacancy', id: args.vacancyId }]);
   return { ok: true };
 }
 
 export async function removeVacancy(tx: Tx, deps: AppDeps, args: { regionSlug: string; vacancyId: string }): Promise<boolean> {
   const removed = await repo.deleteVacancy(tx.db, args.regionSlug, args.vacancyId);
-  if (removed) await touchDesk(tx.db, args.regionSlug, deps.clock());
+  if (removed) await touchDesk(tx.db, args.regionSlug, deps.clock(), [{ kind: 'vacancy', id: args.vacancyId }]);
   return removed;
 }
 

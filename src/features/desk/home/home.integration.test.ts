@@ -7,7 +7,8 @@ import { testDatabaseKinds } from '../../../testing/test-databases.js';
 import { assertValidHtml } from '../../../testing/html-validation.js';
 import { firstAdministrator, registeredPerson, type Person } from '../../../testing/scenario.js';
 import { appointCoordinator } from '../../../testing/desk-scenario.js';
-import { touchDesk } from '../shared/changes.repo.js';
+import { touchDesk } from '../shared/changes.js';
+import * as publication from '../shared/publication.js';
 import { deskSource, indexDeskNow } from './desk-search.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -20,7 +21,8 @@ function seeder(t: TestApp) {
   const day = (offsetDays: number) => dutchToday(new Date(t.deps.clock().getTime() + offsetDays * DAY));
   return {
     day,
-    touch: (region: string) => touchDesk(db, region, t.deps.clock()),
+    // Rows written straight to the tables: the region's documents are written again as a whole.
+    touch: (region: string) => touchDesk(db, region, t.deps.clock(), [{ kind: 'all' }]),
     async organisation(region: string, name: string, description: string, status: 'pending' | 'published' | 'hidden' = 'published') {
       const id = newId();
       await db
@@ -311,6 +313,39 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(urls((await t.client().get('/loket/zeeland/zoeken?q=narcissen')).body), []);
     });
 
+    test('hiding and publishing one organisation rewrites only its own documents, in the same transaction', async () => {
+      const id = await seed.organisation('zeeland', 'Krokusweide', 'Werk tussen de krokussen.');
+      await seed.touch('zeeland');
+      await t.client().get('/loket/zeeland/zoeken?q=krokussen');
+      const documents = () =>
+        t.deps.db.kysely.selectFrom('search_documents').select(['id', 'doc']).where('source', '=', deskSource('zeeland')).orderBy('id').execute();
+      const indexedAt = () => t.deps.db.kysely.selectFrom('search_sources').select('indexed_at').where('source', '=', deskSource('zeeland')).executeTakeFirstOrThrow();
+      const before = await documents();
+      const builtAt = await indexedAt();
+      t.advance(60_000);
+      const request = { regionSlug: 'zeeland', kind: 'organisation' as const, id, actorId: null };
+      await t.deps.db.kysely.transaction().execute((trx) => publication.hide(trx, request, t.deps.clock()));
+      assert.deepEqual(urls((await t.client().get('/loket/zeeland/zoeken?q=krokussen')).body), [], 'hidden at once');
+      const afterHide = await documents();
+      assert.deepEqual(
+        afterHide,
+        before.filter((d) => d.id !== `${deskSource('zeeland')}:organisatie:${id}`),
+        'every other document is the same row as before',
+      );
+      await t.deps.db.kysely.transaction().execute((trx) => publication.restore(trx, request, t.deps.clock()));
+      assert.ok(urls((await t.client().get('/loket/zeeland/zoeken?q=krokussen')).body).some((u) => u.includes(id)), 'found again at once');
+      assert.deepEqual(await indexedAt(), builtAt, 'the region was not built again');
+      const rolledBack = await t.deps.db.kysely
+        .transaction()
+        .execute(async (trx) => {
+          await publication.hide(trx, request, t.deps.clock());
+          throw new Error('afgebroken');
+        })
+        .catch((error: Error) => error.message);
+      assert.equal(rolledBack, 'afgebroken');
+      assert.ok(urls((await t.client().get('/loket/zeeland/zoeken?q=krokussen')).body).some((u) => u.includes(id)), 'a change that rolls back leaves the index as it was');
+    });
+
     test('the site-wide search stays with the book', async () => {
       const page = await t.client().get('/zoeken?q=tulpen');
       assert.equal(page.status, 200);
@@ -332,6 +367,12 @@ for (const kind of testDatabaseKinds()) {
       t.advance(DAY);
       assert.ok(!urls((await t.client().get('/loket/zeeland/zoeken?q=plukken')).body).some((u) => u.includes(ids.expiring!)), 'gone the next day');
       assert.ok(!(await t.client().get('/loket/zeeland')).body.includes(ids.expiring!), 'gone from the home');
+    });
+
+    test('the desk search has a limit per address', async () => {
+      let status = 200;
+      for (let i = 0; i < 130 && status === 200; i++) status = (await t.client().get('/loket/zeeland/zoeken')).status;
+      assert.equal(status, 429);
     });
   });
 }

@@ -44,7 +44,7 @@ export const deskHomeRoutes: FastifyPluginAsync = async (app) => {
     return sendPage(request, reply, (ctx) => DeskHomePage({ ctx, region, home }));
   });
 
-  app.get<RegionParams>('/loket/:slug/zoeken', { config: { permission: 'public' } }, async (request, reply) => {
+  app.get<RegionParams>('/loket/:slug/zoeken', { config: { permission: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } } }, async (request, reply) => {
     const region = await deskRegion(db, request.params.slug);
     if (!region) return reply.callNotFound();
     const query = deskSearchQuerySchema.parse(request.query ?? {});

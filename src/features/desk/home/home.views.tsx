@@ -266,6 +266,7 @@ export function DeskSearchPage({ ctx, region, query, results }: { ctx: PageConte
     key,
     label: t(`desk.moderation.search.filter.${key}`),
     count: results ? (key === 'boek' ? bookCount(results) : results.countsByType.get(DESK_SEARCH_TYPES[key]) ?? 0) : undefined,
+    atLeast: results?.moreThanTotal ?? false,
     checked: query.soort.includes(key),
   }));
   return (
@@ -281,6 +282,7 @@ export function DeskSearchPage({ ctx, region, query, results }: { ctx: PageConte
           filtered={query.soort.length > 0}
           suggestionUrl={(s) => searchUrl(action, s, query.soort)}
           allTypesUrl={searchUrl(action, query.q, [])}
+          exactUrl={searchUrl(action, query.q, query.soort, 1, true)}
         >
           <P>{t('desk.moderation.search.askInstead')}</P>
           <ul class="utrecht-unordered-list">
@@ -303,7 +305,8 @@ export function DeskSearchPage({ ctx, region, query, results }: { ctx: PageConte
               const key = deskTypeKey(hit.type);
               return key ? t(`desk.moderation.search.type.${key}`) : bookTypeLabel(ctx.t, hit.type);
             }}
-            pageUrl={(page) => searchUrl(action, query.q, query.soort, page)}
+            pageUrl={(page) => searchUrl(action, query.q, query.soort, page, query.precies)}
+          exactUrl={searchUrl(action, query.q, query.soort, 1, true)}
           />
           <P>
             {t('desk.moderation.search.askInstead')} <A href={deskPath(region.slug, '/vraag')}>{t('desk.moderation.search.ask')}</A>

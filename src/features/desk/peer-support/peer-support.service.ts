@@ -5,7 +5,7 @@ import type { Translate } from '../../../platform/i18n/i18n.js';
 import type { FieldProblem } from '../../../platform/http/forms.js';
 import { toICalendar, type TimedCalendarEntry } from '../../../platform/formats/icalendar.js';
 import { isCoordinatorOf, isGroupOrganiser } from '../shared/access.repo.js';
-import { touchDesk } from '../shared/changes.repo.js';
+import { touchDesk } from '../shared/changes.js';
 import { deskPath } from '../shared/region.js';
 import { organisationRef, publishedOrganisationNames } from '../social-map/social-map.service.js';
 import * as repo from './peer-support.repo.js';
@@ -214,7 +214,7 @@ export async function proposeGroup(
     version: 1,
   });
   await repo.insertOrganiser(tx.db, groupId, input.userId, at);
-  await touchDesk(tx.db, input.regionSlug, input.now);
+  await touchDesk(tx.db, input.regionSlug, input.now, [{ kind: 'group', id: groupId }]);
   return { ok: true, groupId };
 }
 
@@ -237,7 +237,7 @@ export async function editGroup(
     updated_at: input.now.toISOString(),
   });
   if (!updated) return { ok: false, reason: 'conflict', version: Number(current.version) + 1 };
-  await touchDesk(tx.db, input.regionSlug, input.now);
+  await touchDesk(tx.db, input.regionSlug, input.now, [{ kind: 'group', id: input.groupId }]);
   return { ok: true };
 }
 

@@ -20,13 +20,7 @@ export interface LinkOptions {
   readonly exclude?: string;
 }
 
-/** Terms split from the database column (variants separated by '|'). */
-export function splitVariants(variants: string): string[] {
-  return variants
-    .split('|')
-    .map((v) => v.trim())
-    .filter((v) => v !== '');
-}
+export { splitVariants } from '../shared/glossary-variants.js';
 
 const normalise = (phrase: string) => phrase.toLowerCase().replace(/\s+/g, ' ').trim();
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -8,7 +8,7 @@ import { inTransaction, type Tx } from '../../../platform/db/transaction.js';
 import type { MessageKey } from '../../../platform/i18n/message-keys.js';
 import { fromRoot } from '../../../platform/paths.js';
 import { listRegions } from '../../regions/regions.service.js';
-import { touchDesk } from '../shared/changes.repo.js';
+import { touchDesk } from '../shared/changes.js';
 import { fillGlossarySlot } from '../../book/book.service.js';
 import { TermMatcher, nationalGlossaryPages, splitVariants, type LinkableTerm } from './glossary-links.js';
 import { markdownText, renderMarkdown } from '../shared/markdown.js';
@@ -97,8 +97,8 @@ export async function ensureDeskContent(deps: AppDeps): Promise<{ pages: number;
   const at = now.toISOString();
   const inserted = await inTransaction(deps, async (tx) => {
     const [pageSlugs, termSlugs] = await Promise.all([repo.nationalPageSlugs(tx.db), repo.nationalTermSlugs(tx.db)]);
-    let pageCount = 0;
-    let termCount = 0;
+    const insertedPages: string[] = [];
+    const insertedTerms: string[] = [];
     for (const p of pages) {
       if (pageSlugs.has(p.slug)) continue;
       const row: PageRow = {
@@ -115,7 +115,7 @@ export async function ensureDeskContent(deps: AppDeps): Promise<{ pages: number;
         updated_at: at,
         version: 1,
       };
-      if (await repo.insertNationalPage(tx.db, row)) pageCount += 1;
+      if (await repo.insertNationalPage(tx.db, row)) insertedPages.push(p.slug);
     }
     for (const t of terms) {
       if (termSlugs.has(t.slug)) continue;
@@ -132,11 +132,12 @@ export async function ensureDeskContent(deps: AppDeps): Promise<{ pages: number;
         updated_at: at,
         version: 1,
       };
-      if (await repo.insertNationalTerm(tx.db, row)) termCount += 1;
+      if (await repo.insertNationalTerm(tx.db, row)) insertedTerms.push(t.slug);
     }
-    // National texts show at every desk, so every desk's search documents are now stale.
-    if (pageCount + termCount > 0) for (const region of await listRegions(tx.db)) await touchDesk(tx.db, region.slug, now);
-    return { pages: pageCount, terms: termCount };
+    // National texts show at every desk: each desk's search documents get the new texts.
+    const changed = [...insertedPages.map((slug) => ({ kind: 'page' as const, slug })), ...insertedTerms.map((slug) => ({ kind: 'term' as const, slug }))];
+    if (changed.length > 0) for (const region of await listRegions(tx.db)) await touchDesk(tx.db, region.slug, now, changed);
+    return { pages: insertedPages.length, terms: insertedTerms.length };
   });
   await refreshNationalGlossary(deps.db.kysely);
   return inserted;
@@ -290,7 +291,7 @@ export async function savePage(tx: Tx, deps: AppDeps, regionSlug: string, slug: 
     const latest = await repo.pageVersions(tx.db, regionSlug, slug);
     return { ok: false, reason: 'conflict', current: latest.regional ?? latest.national ?? current };
   }
-  await touchDesk(tx.db, regionSlug, now);
+  await touchDesk(tx.db, regionSlug, now, [{ kind: 'page', slug }]);
   return { ok: true, slug };
 }
 
@@ -313,7 +314,7 @@ export async function createPage(tx: Tx, deps: AppDeps, regionSlug: string, acto
     version: 1,
   });
   if (!inserted) return { ok: false, reason: 'problem', field: 'pageSlug', message: 'desk.schemes.error.slugTaken' };
-  await touchDesk(tx.db, regionSlug, now);
+  await touchDesk(tx.db, regionSlug, now, [{ kind: 'page', slug: input.pageSlug }]);
   return { ok: true, slug: input.pageSlug };
 }
 
@@ -321,7 +322,7 @@ export async function createPage(tx: Tx, deps: AppDeps, regionSlug: string, acto
 export async function removeRegionalPage(tx: Tx, deps: AppDeps, regionSlug: string, slug: string): Promise<'reverted' | 'deleted' | 'notFound'> {
   const { regional, national } = await repo.pageVersions(tx.db, regionSlug, slug);
   if (!regional || !(await repo.deleteRegionalPage(tx.db, regional.id, regionSlug))) return 'notFound';
-  await touchDesk(tx.db, regionSlug, deps.clock());
+  await touchDesk(tx.db, regionSlug, deps.clock(), [{ kind: 'page', slug }]);
   return national ? 'reverted' : 'deleted';
 }
 
@@ -345,7 +346,7 @@ export async function createTerm(tx: Tx, deps: AppDeps, regionSlug: string, acto
     version: 1,
   });
   if (!inserted) return { ok: false, reason: 'problem', field: 'term', message: 'desk.schemes.error.termTaken' };
-  await touchDesk(tx.db, regionSlug, now);
+  await touchDesk(tx.db, regionSlug, now, [{ kind: 'term', slug }]);
   return { ok: true, slug };
 }
 
@@ -363,14 +364,14 @@ export async function saveTerm(tx: Tx, deps: AppDeps, regionSlug: string, slug: 
     const latest = await repo.termVersions(tx.db, regionSlug, slug);
     return { ok: false, reason: 'conflict', current: latest.regional ?? latest.national ?? current };
   }
-  await touchDesk(tx.db, regionSlug, now);
+  await touchDesk(tx.db, regionSlug, now, [{ kind: 'term', slug }]);
   return { ok: true, slug };
 }
 
 export async function removeRegionalTerm(tx: Tx, deps: AppDeps, regionSlug: string, slug: string): Promise<'reverted' | 'deleted' | 'notFound'> {
   const { regional, national } = await repo.termVersions(tx.db, regionSlug, slug);
   if (!regional || !(await repo.deleteRegionalTerm(tx.db, regional.id, regionSlug))) return 'notFound';
-  await touchDesk(tx.db, regionSlug, deps.clock());
+  await touchDesk(tx.db, regionSlug, deps.clock(), [{ kind: 'term', slug }]);
   return national ? 'reverted' : 'deleted';
 }
 

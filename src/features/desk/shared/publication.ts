@@ -1,6 +1,6 @@
 import { recordAudit } from '../../../platform/audit/audit.js';
 import type { Queryable } from '../../../platform/db/database.js';
-import { touchDesk } from './changes.repo.js';
+import { touchDesk } from './changes.js';
 import * as repo from './publication.repo.js';
 
 // Publication of desk items: publishing, hiding, reviewing and restoring, for every part and the queue.
@@ -53,7 +53,7 @@ async function record(db: Queryable, request: PublicationRequest, action: Public
 async function finish(db: Queryable, request: PublicationRequest, action: PublicationAction, done: boolean, now: Date): Promise<PublicationResult> {
   if (!done) return (await repo.existsInRegion(db, TABLES[request.kind], request.regionSlug, request.id)) ? 'stale' : 'notFound';
   // Marking a vacancy as looked at changes nothing the public sees.
-  if (action !== 'review') await touchDesk(db, request.regionSlug, now);
+  if (action !== 'review') await touchDesk(db, request.regionSlug, now, [{ kind: request.kind, id: request.id }]);
   await record(db, request, action, now);
   return 'ok';
 }
@@ -100,7 +100,7 @@ export async function review(db: Queryable, request: PublicationRequest & { read
 
 /** For an item that is public the moment it is made (an FAQ): marks the desk as changed and writes the audit row of its publication. */
 export async function published(db: Queryable, request: PublicationRequest, now: Date): Promise<void> {
-  await touchDesk(db, request.regionSlug, now);
+  await touchDesk(db, request.regionSlug, now, [{ kind: request.kind, id: request.id }]);
   await record(db, request, 'publish', now);
 }
 

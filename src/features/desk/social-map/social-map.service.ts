@@ -5,7 +5,7 @@ import { newId } from '../../../platform/auth/tokens.js';
 import type { Database, Queryable } from '../../../platform/db/database.js';
 import type { Tx } from '../../../platform/db/transaction.js';
 import { isCoordinatorOf, isRepresentativeOf } from '../shared/access.repo.js';
-import { touchDesk } from '../shared/changes.repo.js';
+import { touchDesk } from '../shared/changes.js';
 import * as publication from '../shared/publication.js';
 import {
   countRows,
@@ -161,7 +161,7 @@ export async function proposeOrganisation(tx: Tx, regionSlug: string, userId: st
   });
   // Whoever proposes an organisation looks after it until the coordinator appoints others.
   if (!isCoordinator) await repo.insertRepresentative(tx.db, id, userId, null, at);
-  await touchDesk(tx.db, regionSlug, now);
+  await touchDesk(tx.db, regionSlug, now, [{ kind: 'organisation', id }]);
   return { id, status };
 }
 
@@ -218,7 +218,7 @@ export async function saveOrganisation(
   });
   if (!saved) return { ok: false, reason: 'conflict', current };
   await repo.replacePhones(tx.db, 'organisation', organisationId, phoneRows(organisationId, 'organisation', organisationId, phones));
-  await touchDesk(tx.db, regionSlug, now);
+  await touchDesk(tx.db, regionSlug, now, [{ kind: 'organisation', id: organisationId }]);
   return { ok: true };
 }
 
@@ -303,14 +303,14 @@ export async function saveService(
     newId,
   );
   await repo.replaceSchedules(tx.db, 'service', id, scheduleRows(organisationId, 'service', id, schedule));
-  await touchDesk(tx.db, regionSlug, now);
+  await touchDesk(tx.db, regionSlug, now, [{ kind: 'service', id }]);
   return { ok: true, id };
 }
 
 export async function deleteService(tx: Tx, regionSlug: string, organisationId: string, serviceId: string, now: Date): Promise<boolean> {
   if (!(await findOrganisation(tx.db, regionSlug, organisationId)) || !(await serviceOf(tx.db, organisationId, serviceId))) return false;
   await repo.deleteService(tx.db, serviceId);
-  await touchDesk(tx.db, regionSlug, now);
+  await touchDesk(tx.db, regionSlug, now, [{ kind: 'service', id: serviceId }]);
   return true;
 }
 
@@ -513,7 +513,8 @@ export async function importSocialMap(db: Kysely<Database>, regionSlug: string, 
     await repo.insertServiceAtLocations(trx, rows.serviceAtLocations);
     await repo.insertPhones(trx, rows.phones);
     await repo.insertSchedules(trx, rows.schedules);
-    await touchDesk(trx, regionSlug, now);
+    // An import can touch thousands of items: the region's documents are written again as a whole.
+    await touchDesk(trx, regionSlug, now, [{ kind: 'all' }]);
     const counts = countRows(rows);
     const created = rows.organisations.filter((o) => !existing.has(o.id)).length;
     const updated = rows.organisations.length - created;
