@@ -37,6 +37,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('search_documents_expires').on('search_documents').column('expires_on').where(sql.ref('expires_on'), 'is not', null).execute();
   if (dialect === 'postgres') {
     await sql`CREATE INDEX search_documents_vector ON search_documents USING gin (vector)`.execute(db);
+    // A search reads the vector of each match; body and terms only for the page shown. Kept out of the
+    // row, the texts leave the vector in it, so a match costs no TOAST fetch.
+    await sql`ALTER TABLE search_documents ALTER COLUMN body SET STORAGE EXTERNAL, ALTER COLUMN terms SET STORAGE EXTERNAL, ALTER COLUMN vector SET STORAGE MAIN`.execute(db);
   } else {
     // Terms arrive analysed and separated by spaces: the tokenizer must keep "1.1" and "drom_3" whole.
     await sql`CREATE VIRTUAL TABLE search_fts USING fts5(title, body, tags, tokenize = "unicode61 remove_diacritics 0 tokenchars '._'", content = '', contentless_delete = 1)`.execute(

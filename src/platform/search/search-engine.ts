@@ -7,6 +7,8 @@ import { tokenize, tokenizeLazily } from './text-analysis.js';
 
 export { MAX_QUERY_LENGTH };
 export const COUNT_LIMIT = repo.COUNT_LIMIT;
+/** When few documents have every word: at most this many with some of them (ten pages). */
+const WIDENED_LIMIT = 200;
 
 export interface SearchableDocument {
   /** Unique within the source. */
@@ -24,6 +26,7 @@ export interface SearchableDocument {
 export const INDEX_FORMAT = 3;
 /** Terms longer than this are not indexed (they are no words). */
 const MAX_TERM_LENGTH = 60;
+const ANALYSIS_SLICE = 1000;
 /** A lexeme keeps at most this many positions in a tsvector. */
 const MAX_POSITIONS = 255;
 
@@ -108,9 +111,14 @@ export async function replaceSource(
 ): Promise<void> {
   await repo.deleteSource(db, dialect, source);
   await repo.saveSourceVersion(db, source, `${version}/${INDEX_FORMAT}`, now.toISOString());
-  const analysed = documents.map((d) => analyse(dialect, source, d));
-  await insertAnalysed(db, dialect, source, analysed);
-  await repo.changeTermCounts(db, source, [...countTerms(analysed, 1).values()]);
+  // In slices, so that a large collection is never held analysed in memory all at once.
+  const terms = new Map<string, repo.TermChange>();
+  for (let i = 0; i < documents.length; i += ANALYSIS_SLICE) {
+    const analysed = documents.slice(i, i + ANALYSIS_SLICE).map((d) => analyse(dialect, source, d));
+    await insertAnalysed(db, dialect, source, analysed);
+    countTerms(analysed, 1, terms);
+  }
+  await repo.changeTermCounts(db, source, [...terms.values()]);
 }
 
 /**
@@ -228,10 +236,10 @@ const tsTerm = lexeme;
 const tsAlternative = (a: Alternative) => (a.length === 1 ? tsTerm(a[0]!) : `(${a.map(tsTerm).join(' & ')})`);
 const tsGroup = (g: QueryGroup) => `(${g.alternatives.map(tsAlternative).join(' | ')})`;
 
-/** Which documents a query stands for: those with every word, with any word, or with some but not all. */
-type Coverage = 'all' | 'any' | 'rest';
+/** Which documents a query stands for: those with every word, or with any of them. */
+type Coverage = 'all' | 'any';
 
-function contentExpression(dialect: DialectName, plan: PlannedQuery, coverage: Exclude<Coverage, 'rest'>): string {
+function contentExpression(dialect: DialectName, plan: PlannedQuery, coverage: Coverage): string {
   if (dialect === 'sqlite') {
     const content = plan.groups.map(fts5Group).join(coverage === 'all' ? ' AND ' : ' OR ');
     // Same matches, but a title that has the words side by side ("Droom 3") scores the pair too.
@@ -245,14 +253,12 @@ function engineQuery(dialect: DialectName, plan: PlannedQuery, coverage: Coverag
   const typeTags = types.map((t) => tag('t', t));
   const pairs = plan.titlePairs.map(tsTerm).join(' | ');
   if (dialect === 'sqlite') {
-    const content =
-      coverage === 'rest' ? `(${contentExpression(dialect, plan, 'any')}) NOT (${contentExpression(dialect, plan, 'all')})` : contentExpression(dialect, plan, coverage);
+    const content = contentExpression(dialect, plan, coverage);
     const filters = [`tags : (${sourceTags.map(fts5Term).join(' OR ')})`];
     if (typeTags.length > 0) filters.push(`tags : (${typeTags.map(fts5Term).join(' OR ')})`);
     return { match: `{title body} : (${content}) AND ${filters.join(' AND ')}`, rank: '', pairs: '', today };
   }
-  const content =
-    coverage === 'rest' ? `(${contentExpression(dialect, plan, 'any')}) & !(${contentExpression(dialect, plan, 'all')})` : contentExpression(dialect, plan, coverage);
+  const content = contentExpression(dialect, plan, coverage);
   const filters = [`(${sourceTags.map(tsTerm).join(' | ')})`];
   if (typeTags.length > 0) filters.push(`(${typeTags.map(tsTerm).join(' | ')})`);
   const rank = [...plan.groups.map(tsGroup), ...plan.titlePairs.map(tsTerm)].join(' | ');
@@ -276,26 +282,41 @@ export async function search(db: Db, request: SearchRequest): Promise<SearchResu
   const page = Math.max(1, request.page ?? 1);
   const query = (coverage: Coverage, types: readonly string[] = []) => engineQuery(db.dialect, plan, coverage, sources, types, today);
 
-  const withEveryWord = await repo.countMatchesByType(k, db.dialect, query('all'));
-  const types = chosenTypes;
-  const withAll = sum(withEveryWord.counts, chosenTypes);
+  const candidates = (coverage: Coverage, types: readonly string[] = [], most = COUNT_LIMIT) => repo.selectCandidates(k, db.dialect, query(coverage, types), most);
+  const byRank = (a: repo.Candidate, b: repo.Candidate) => a.rank - b.rank || a.doc - b.doc;
+  const ofChosen = (c: repo.Candidate) => chosenTypes.length === 0 || chosenTypes.includes(c.type);
+
+  let withAll = await candidates('all');
+  let capped = withAll.length > COUNT_LIMIT;
+  withAll = withAll.slice(0, COUNT_LIMIT);
   // Fewer documents with every word than fill a page: the page goes on with those that have some of them.
-  const widened = plan.groups.length > 1 && withAll < pageSize;
-  const counted = widened ? await repo.countMatchesByType(k, db.dialect, query('any')) : withEveryWord;
-  const countsByType = counted.counts;
-  const total = Math.min(sum(countsByType, chosenTypes), COUNT_LIMIT);
-  const results: SearchResults = { ...emptyResults(plan), partial: widened && withAll === 0 && total > 0, total, moreThanTotal: counted.capped, countsByType };
+  const widened = plan.groups.length > 1 && withAll.filter(ofChosen).length < pageSize;
+  let counted = withAll;
+  let rest: repo.Candidate[] = [];
+  if (widened) {
+    const withAny = await candidates('any', [], WIDENED_LIMIT);
+    capped = withAny.length > WIDENED_LIMIT;
+    counted = withAny.slice(0, WIDENED_LIMIT);
+    const all = new Set(withAll.map((c) => c.doc));
+    rest = counted.filter((c) => !all.has(c.doc));
+  }
+  const countsByType = new Map<string, number>();
+  for (const c of counted) countsByType.set(c.type, (countsByType.get(c.type) ?? 0) + 1);
+  // The first matches in index order need not hold the chosen types: then the engine filters by type itself.
+  if (capped && chosenTypes.length > 0 && !widened) withAll = (await candidates('all', chosenTypes)).slice(0, COUNT_LIMIT);
+  const ordered = [...withAll.filter(ofChosen).sort(byRank), ...rest.filter(ofChosen).sort(byRank)];
+  const total = chosenTypes.length > 0 && capped && !widened ? ordered.length : sum(countsByType, chosenTypes);
+  const results: SearchResults = { ...emptyResults(plan), partial: widened && withAll.length === 0 && total > 0, total, moreThanTotal: capped, countsByType };
   if (total === 0) return countsByType.size === 0 ? { ...results, suggestions: await suggest(k, plan.text, sources) } : results;
 
-  const offset = (page - 1) * pageSize;
-  const ranked: repo.RankedDocument[] = [];
-  if (offset < withAll) ranked.push(...(await repo.selectRankedDocuments(k, db.dialect, query('all', types), pageSize, offset)));
-  if (widened && ranked.length < pageSize) {
-    ranked.push(...(await repo.selectRankedDocuments(k, db.dialect, query('rest', types), pageSize - ranked.length, Math.max(0, offset - withAll))));
-  }
+  const pageDocs = ordered.slice((page - 1) * pageSize, page * pageSize).map((c) => c.doc);
+  const found = new Map((await repo.selectDocumentsByDoc(k, pageDocs)).map((d) => [d.doc, d]));
   const highlight = termsOfQuery(plan);
   const typed = plan.groups.flatMap((g) => g.alternatives[0] ?? []);
-  const hits = ranked.map((r) => ({ id: r.id, type: r.type, url: r.url, title: r.title, snippet: buildSnippet(r.body, highlight, typed) }));
+  const hits = pageDocs.flatMap((doc) => {
+    const r = found.get(doc);
+    return r ? [{ id: r.id, type: r.type, url: r.url, title: r.title, snippet: buildSnippet(r.body, highlight, typed) }] : [];
+  });
   return { ...results, hits };
 }
 

@@ -9,6 +9,8 @@ export const MAX_QUERY_LENGTH = 200;
 const MAX_GROUPS = 8;
 const MAX_EXPANSIONS = 20;
 const MAX_SYNONYM_WORDS = 4;
+/** In this many documents a word is common: it is not widened to its compounds. */
+const COMMON_WORD = 1000;
 
 export type { Alternative };
 
@@ -134,7 +136,10 @@ async function widen(term: string, vocabulary: Vocabulary, isKnown: (t: string) 
     const counts = await vocabulary.documents(shorter);
     for (const s of shorter) if ((counts.get(s) ?? 0) > 0 || isKnown(s)) alternatives.push([s]);
   }
-  if (term.length >= 4) for (const c of await vocabulary.compounds(term, MAX_EXPANSIONS)) alternatives.push([c]);
+  // A word already in very many documents finds enough on its own; its compounds would only cost.
+  if (term.length >= 4 && ((await vocabulary.documents([term])).get(term) ?? 0) < COMMON_WORD) {
+    for (const c of await vocabulary.compounds(term, MAX_EXPANSIONS)) alternatives.push([c]);
+  }
   return alternatives;
 }
 

@@ -229,11 +229,11 @@ export interface EngineQuery {
 }
 
 /**
- * The most matches a query counts and ranks. A query that matches more (a word in nearly every document)
- * is ranked among the first COUNT_LIMIT matches in index order, and its count is shown as "more than":
- * so a search costs the same whether the collection holds a thousand documents or a million.
+ * The most matches a query reads. A query that matches more (a word in nearly every document) is ranked
+ * among the first COUNT_LIMIT matches in index order, and its count is shown as "more than": so a search
+ * costs the same whether the collection holds a thousand documents or a million.
  */
-export const COUNT_LIMIT = 2000;
+export const COUNT_LIMIT = 1000;
 
 function sqliteMatches(q: EngineQuery) {
   return sql`search_fts MATCH ${q.match} AND f.rowid NOT IN (SELECT doc FROM search_documents WHERE expires_on < ${q.today})`;
@@ -243,22 +243,35 @@ function postgresMatches(q: EngineQuery) {
   return sql`d.vector @@ ${q.match}::tsquery AND (d.expires_on IS NULL OR d.expires_on >= ${q.today})`;
 }
 
-/** How many documents match, per type, counting at most COUNT_LIMIT + 1 (more: `capped`). */
-export async function countMatchesByType(db: Queryable, dialect: DialectName, q: EngineQuery): Promise<{ counts: Map<string, number>; capped: boolean }> {
-  const limit = sql.lit(COUNT_LIMIT + 1);
-  const result =
-    dialect === 'sqlite'
-      ? await sql<{ type: string; n: number }>`
-          SELECT type, count(*) AS n FROM (
-            SELECT d.type FROM search_fts f JOIN search_documents d ON d.doc = f.rowid WHERE ${sqliteMatches(q)} LIMIT ${limit}
-          ) m GROUP BY type`.execute(db)
-      : await sql<{ type: string; n: string }>`
-          SELECT type, count(*) AS n FROM (SELECT d.type FROM search_documents d WHERE ${postgresMatches(q)} LIMIT ${limit}) m GROUP BY type`.execute(db);
-  const counts = new Map(result.rows.map((r) => [r.type, Number(r.n)]));
-  return { counts, capped: [...counts.values()].reduce((a, b) => a + b, 0) > COUNT_LIMIT };
+export interface Candidate {
+  readonly doc: number;
+  readonly type: string;
+  /** Lower is better. */
+  readonly rank: number;
 }
 
-export interface RankedDocument {
+/**
+ * Up to `most` + 1 matches in index order with their type and rank, ranked inside the engine: FTS5's
+ * bm25 with titles counting three times, PostgreSQL's ts_rank with title terms at weight A (a title that
+ * holds neighbouring query words first).
+ */
+export async function selectCandidates(db: Queryable, dialect: DialectName, q: EngineQuery, most = COUNT_LIMIT): Promise<Candidate[]> {
+  const limit = sql.lit(most + 1);
+  if (dialect === 'sqlite') {
+    const result = await sql<{ doc: number; type: string; rank: number }>`
+      SELECT f.rowid AS doc, d.type, bm25(search_fts, 3.0, 1.0, 0.0) AS rank
+      FROM search_fts f JOIN search_documents d ON d.doc = f.rowid WHERE ${sqliteMatches(q)} LIMIT ${limit}`.execute(db);
+    return result.rows.map((r) => ({ doc: Number(r.doc), type: r.type, rank: Number(r.rank) }));
+  }
+  const pairs = q.pairs === '' ? sql`0` : sql`(d.vector @@ ${q.pairs}::tsquery)::int`;
+  const result = await sql<{ doc: string; type: string; rank: number }>`
+    SELECT d.doc, d.type, -(${pairs} * 10 + ts_rank('{0.3, 0.3, 0.3, 1.0}', d.vector, ${q.rank}::tsquery, 1)) AS rank
+    FROM search_documents d WHERE ${postgresMatches(q)} LIMIT ${limit}`.execute(db);
+  return result.rows.map((r) => ({ doc: Number(r.doc), type: r.type, rank: Number(r.rank) }));
+}
+
+export interface FoundDocument {
+  readonly doc: number;
   readonly id: string;
   readonly type: string;
   readonly url: string;
@@ -266,30 +279,8 @@ export interface RankedDocument {
   readonly body: string;
 }
 
-/**
- * One page of matches, best first, ranked inside the engine: FTS5's bm25 with titles counting three times,
- * PostgreSQL's ts_rank with title terms at weight A.
- */
-export async function selectRankedDocuments(db: Queryable, dialect: DialectName, q: EngineQuery, limit: number, offset: number): Promise<RankedDocument[]> {
-  if (dialect === 'sqlite') {
-    const ranked = await sql<{ doc: number; score: number }>`
-      SELECT doc, score FROM (
-        SELECT f.rowid AS doc, bm25(search_fts, 3.0, 1.0, 0.0) AS score FROM search_fts f WHERE ${sqliteMatches(q)} LIMIT ${sql.lit(COUNT_LIMIT)}
-      ) m ORDER BY score, doc LIMIT ${sql.lit(limit)} OFFSET ${sql.lit(offset)}`.execute(db);
-    if (ranked.rows.length === 0) return [];
-    const docs = ranked.rows.map((r) => Number(r.doc));
-    const rows = await db.selectFrom('search_documents').select(['doc', 'id', 'type', 'url', 'title', 'body']).where('doc', 'in', docs).execute();
-    const byDoc = new Map(rows.map((r) => [Number(r.doc), r]));
-    return docs.flatMap((doc) => {
-      const row = byDoc.get(doc);
-      return row ? [{ id: row.id, type: row.type, url: row.url, title: row.title, body: row.body }] : [];
-    });
-  }
-  const result = await sql<RankedDocument>`
-    SELECT d.id, d.type, d.url, d.title, d.body FROM (
-      SELECT d.doc, d.id, d.type, d.url, d.title, d.body, d.vector FROM search_documents d WHERE ${postgresMatches(q)} LIMIT ${sql.lit(COUNT_LIMIT)}
-    ) d
-    ORDER BY ${q.pairs === '' ? sql`` : sql`(d.vector @@ ${q.pairs}::tsquery)::int DESC,`} ts_rank('{0.3, 0.3, 0.3, 1.0}', d.vector, ${q.rank}::tsquery, 1) DESC, d.doc
-    LIMIT ${sql.lit(limit)} OFFSET ${sql.lit(offset)}`.execute(db);
-  return result.rows;
+export async function selectDocumentsByDoc(db: Queryable, docs: readonly number[]): Promise<FoundDocument[]> {
+  if (docs.length === 0) return [];
+  const rows = await db.selectFrom('search_documents').select(['doc', 'id', 'type', 'url', 'title', 'body']).where('doc', 'in', docs).execute();
+  return rows.map((r) => ({ ...r, doc: Number(r.doc) }));
 }
