@@ -16,6 +16,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('source', 'text', (c) => c.primaryKey())
     .addColumn('version', 'text', (c) => c.notNull())
     .addColumn('indexed_at', 'text', (c) => c.notNull())
+    // How many documents the source has, kept with every change (how common a word is, in proportion).
+    .addColumn('documents', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   await db.schema
     .createTable('search_documents')

@@ -119,6 +119,7 @@ export async function replaceSource(
     countTerms(analysed, 1, terms);
   }
   await repo.changeTermCounts(db, source, [...terms.values()]);
+  await repo.changeSourceDocuments(db, source, documents.length);
 }
 
 /**
@@ -135,6 +136,7 @@ export async function upsertDocuments(db: Queryable, dialect: DialectName, sourc
   await repo.deleteDocuments(db, dialect, old.map((o) => o.doc));
   await insertAnalysed(db, dialect, source, analysed);
   await repo.changeTermCounts(db, source, [...changes.values()]);
+  await repo.changeSourceDocuments(db, source, analysed.length - old.length);
 }
 
 /** Takes these documents (by key) out of the index; keys that are not there are ignored. */
@@ -146,6 +148,7 @@ export async function deleteDocuments(db: Queryable, dialect: DialectName, sourc
   for (const o of old) for (const term of o.terms.split(' ').filter(Boolean)) changes.set(term, { term, word: term, delta: (changes.get(term)?.delta ?? 0) - 1 });
   await repo.deleteDocuments(db, dialect, old.map((o) => o.doc));
   await repo.changeTermCounts(db, source, [...changes.values()]);
+  await repo.changeSourceDocuments(db, source, -old.length);
 }
 
 /** Whether the index holds this version of a source (indexed with the current analysis). */
@@ -248,21 +251,43 @@ function contentExpression(dialect: DialectName, plan: PlannedQuery, coverage: C
   return plan.groups.map(tsGroup).join(coverage === 'all' ? ' & ' : ' | ');
 }
 
-function engineQuery(dialect: DialectName, plan: PlannedQuery, coverage: Coverage, sources: readonly string[], types: readonly string[], today: string): repo.EngineQuery {
-  const sourceTags = sources.map((s) => tag('s', s));
-  const typeTags = types.map((t) => tag('t', t));
+interface QueryScope {
+  /** Only these sources; empty: every source (no filter). */
+  readonly sources: readonly string[];
+  readonly types: readonly string[];
+  readonly today: string;
+  /** Rank at all: not when every word is in so many documents that the first matches are all the search reads. */
+  readonly ranked: boolean;
+}
+
+function engineQuery(dialect: DialectName, plan: PlannedQuery, coverage: Coverage, scope: QueryScope): repo.EngineQuery {
+  const sourceTags = scope.sources.map((s) => tag('s', s));
+  const typeTags = scope.types.map((t) => tag('t', t));
   const pairs = plan.titlePairs.map(tsTerm).join(' | ');
-  if (dialect === 'sqlite') {
-    const content = contentExpression(dialect, plan, coverage);
-    const filters = [`tags : (${sourceTags.map(fts5Term).join(' OR ')})`];
-    if (typeTags.length > 0) filters.push(`tags : (${typeTags.map(fts5Term).join(' OR ')})`);
-    return { match: `{title body} : (${content}) AND ${filters.join(' AND ')}`, rank: '', pairs: '', today };
-  }
   const content = contentExpression(dialect, plan, coverage);
-  const filters = [`(${sourceTags.map(tsTerm).join(' | ')})`];
-  if (typeTags.length > 0) filters.push(`(${typeTags.map(tsTerm).join(' | ')})`);
+  if (dialect === 'sqlite') {
+    const filters = [sourceTags, typeTags].filter((t) => t.length > 0).map((t) => ` AND tags : (${t.map(fts5Term).join(' OR ')})`);
+    return { match: `{title body} : (${content})${filters.join('')}`, rank: '', pairs: '', today: scope.today, ranked: scope.ranked };
+  }
+  const filters = [sourceTags, typeTags].filter((t) => t.length > 0).map((t) => ` & (${t.map(tsTerm).join(' | ')})`);
   const rank = [...plan.groups.map(tsGroup), ...plan.titlePairs.map(tsTerm)].join(' | ');
-  return { match: `(${content}) & ${filters.join(' & ')}`, rank, pairs, today };
+  return { match: `(${content})${filters.join('')}`, rank, pairs, today: scope.today, ranked: scope.ranked };
+}
+
+/** A word in this share of the searched documents hardly tells them apart. */
+const VERY_COMMON_SHARE = 0.5;
+/** Below this many documents every word counts (the book alone). */
+const SMALL_COLLECTION = 2000;
+
+/**
+ * Words in more than half of a large collection ("werk" in a social map) do not filter when other words
+ * do: they are left out of the match, as a stop word would be, and still highlighted. Alone, they stay.
+ */
+function withoutVeryCommonWords(plan: PlannedQuery, collection: number): PlannedQuery {
+  if (collection < SMALL_COLLECTION) return plan;
+  const veryCommon = (g: QueryGroup) => g.documents > collection * VERY_COMMON_SHARE;
+  const kept = plan.groups.filter((g) => !veryCommon(g));
+  return kept.length === 0 || kept.length === plan.groups.length ? plan : { ...plan, groups: kept, highlightOnly: plan.groups.filter(veryCommon) };
 }
 
 const sum = (counts: ReadonlyMap<string, number>, types: readonly string[]) =>
@@ -270,8 +295,13 @@ const sum = (counts: ReadonlyMap<string, number>, types: readonly string[]) =>
 
 export async function search(db: Db, request: SearchRequest): Promise<SearchResults> {
   const k = db.kysely;
-  const sources = request.sources && request.sources.length > 0 ? [...request.sources] : (await repo.selectSourceNames(k)).map((s) => s.source);
-  const plan = await planQuery(request.text, vocabularyOf(k, sources), request.synonyms ?? Synonyms.none, { correct: !request.exact });
+  const indexed = await repo.selectSources(k);
+  const sources = request.sources && request.sources.length > 0 ? [...request.sources] : indexed.map((s) => s.source);
+  const collection = indexed.filter((s) => sources.includes(s.source)).reduce((n, s) => n + s.documents, 0);
+  // Every source there is: no need to filter by source (which the engines would pay for in proportion).
+  const everySource = indexed.every((s) => sources.includes(s.source));
+  const typedPlan = await planQuery(request.text, vocabularyOf(k, sources), request.synonyms ?? Synonyms.none, { correct: !request.exact });
+  const plan = withoutVeryCommonWords(typedPlan, collection);
   if (plan.groups.length === 0 || sources.length === 0) {
     const typedSomething = tokenize(plan.text).some((t) => t.term);
     return { ...emptyResults(plan), suggestions: typedSomething ? await suggest(k, plan.text, sources) : [] };
@@ -280,7 +310,10 @@ export async function search(db: Db, request: SearchRequest): Promise<SearchResu
   const chosenTypes = request.types ?? [];
   const pageSize = request.pageSize ?? 20;
   const page = Math.max(1, request.page ?? 1);
-  const query = (coverage: Coverage, types: readonly string[] = []) => engineQuery(db.dialect, plan, coverage, sources, types, today);
+  // Every word in more documents than the search reads: the matches it reads are the first in index order anyway.
+  const ranked = plan.groups.some((g) => g.documents <= COUNT_LIMIT);
+  const query = (coverage: Coverage, types: readonly string[] = []) =>
+    engineQuery(db.dialect, plan, coverage, { sources: everySource ? [] : sources, types, today, ranked });
 
   const candidates = (coverage: Coverage, types: readonly string[] = [], most = COUNT_LIMIT) => repo.selectCandidates(k, db.dialect, query(coverage, types), most);
   const byRank = (a: repo.Candidate, b: repo.Candidate) => a.rank - b.rank || a.doc - b.doc;

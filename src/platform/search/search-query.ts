@@ -18,6 +18,8 @@ export interface QueryGroup {
   /** What the person typed for this group. */
   readonly typed: string;
   readonly alternatives: readonly Alternative[];
+  /** At least this many documents match the group (its most used single term). */
+  readonly documents: number;
 }
 
 export interface Correction {
@@ -34,6 +36,8 @@ export interface PlannedQuery {
   readonly corrections: readonly Correction[];
   /** Neighbouring terms joined ("drom_3"): titles that hold them rank higher. */
   readonly titlePairs: readonly string[];
+  /** Groups not searched for (too common to tell documents apart) but marked where they occur. */
+  readonly highlightOnly?: readonly QueryGroup[];
 }
 
 /** What the planner asks of the index, for the sources being searched. */
@@ -92,28 +96,40 @@ export async function planQuery(input: string, vocabulary: Vocabulary, synonyms:
     drafts.push({ typed: word.written, alternatives: [[word.term], ...synonyms.alternativesOf([word.folded]).filter((a) => a.length > 0)] });
   }
 
-  const groups: QueryGroup[] = [];
-  const corrections: Correction[] = [];
-  for (const draft of drafts) {
-    const single = draft.alternatives.length >= 1 && draft.alternatives[0]!.length === 1 ? draft.alternatives[0]![0]! : undefined;
-    let alternatives = [...draft.alternatives];
-    if (single !== undefined && !/\d/.test(single)) alternatives.push(...(await widen(single, vocabulary, isKnown)));
-    if (single !== undefined && !isKnown(single) && !alternatives.slice(1).some((a) => a.length === 1)) {
-      // A word the index does not know: a compound written together, or a typing error.
-      const split = await splitCompound(single, vocabulary);
-      const corrected = split || !options.correct ? undefined : await correctSpelling(single, vocabulary);
-      if (split) {
-        alternatives = [split];
-      } else if (corrected) {
-        corrections.push({ typed: draft.typed, corrected: corrected.word });
-        alternatives = [corrected.alternative, ...(await widen(corrected.alternative[0]!, vocabulary, isKnown))];
-      } else if (alternatives.length === 1) {
-        continue;
-      }
+  // Each group asks the vocabulary on its own, all at the same time (on PostgreSQL, several connections).
+  const resolved = await Promise.all(drafts.map((draft) => resolveGroup(draft, vocabulary, isKnown, options.correct)));
+  const groups = resolved.flatMap((r) => (r ? [r.group] : []));
+  const corrections = resolved.flatMap((r) => (r?.correction ? [r.correction] : []));
+  const singles = [...new Set(groups.flatMap((g) => g.alternatives.filter((a) => a.length === 1).map((a) => a[0]!)))];
+  const counts = await vocabulary.documents(singles);
+  const counted = groups.map((g) => ({ ...g, documents: Math.max(0, ...g.alternatives.map((a) => (a.length === 1 ? (counts.get(a[0]!) ?? 0) : 0))) }));
+  return { text, truncated, groups: counted, corrections, titlePairs };
+}
+
+async function resolveGroup(
+  draft: { typed: string; alternatives: Alternative[] },
+  vocabulary: Vocabulary,
+  isKnown: (term: string) => boolean,
+  correct: boolean,
+): Promise<{ group: Omit<QueryGroup, 'documents'>; correction?: Correction } | undefined> {
+  const single = draft.alternatives.length >= 1 && draft.alternatives[0]!.length === 1 ? draft.alternatives[0]![0]! : undefined;
+  let alternatives = [...draft.alternatives];
+  let correction: Correction | undefined;
+  if (single !== undefined && !/\d/.test(single)) alternatives.push(...(await widen(single, vocabulary, isKnown)));
+  if (single !== undefined && !isKnown(single) && !alternatives.slice(1).some((a) => a.length === 1)) {
+    // A word the index does not know: a compound written together, or a typing error.
+    const split = await splitCompound(single, vocabulary);
+    const corrected = split || !correct ? undefined : await correctSpelling(single, vocabulary);
+    if (split) {
+      alternatives = [split];
+    } else if (corrected) {
+      correction = { typed: draft.typed, corrected: corrected.word };
+      alternatives = [corrected.alternative, ...(await widen(corrected.alternative[0]!, vocabulary, isKnown))];
+    } else if (alternatives.length === 1) {
+      return undefined;
     }
-    groups.push({ typed: draft.typed, alternatives: uniqueAlternatives(alternatives) });
   }
-  return { text, truncated, groups, corrections, titlePairs };
+  return { group: { typed: draft.typed, alternatives: uniqueAlternatives(alternatives) }, ...(correction ? { correction } : {}) };
 }
 
 function longestSynonymPhrase(words: readonly Word[], start: number, synonyms: Synonyms): { length: number; alternatives: Alternative[] } | undefined {
@@ -129,17 +145,16 @@ function longestSynonymPhrase(words: readonly Word[], start: number, synonyms: S
 /** The compounds and near forms of a term that the index holds. */
 async function widen(term: string, vocabulary: Vocabulary, isKnown: (t: string) => boolean): Promise<Alternative[]> {
   const alternatives: Alternative[] = [];
-  if (term.length >= 6) {
-    // The stemmer treats a compound's last part on its own ("bedrijfsartsen" → "bedrijfsarts", but
-    // "bedrijfsarts" → "bedrijfsart"), so one or two letters shorter is the same word.
-    const shorter = [term.slice(0, -1), term.slice(0, -2)];
-    const counts = await vocabulary.documents(shorter);
-    for (const s of shorter) if ((counts.get(s) ?? 0) > 0 || isKnown(s)) alternatives.push([s]);
-  }
+  // The stemmer treats a compound's last part on its own ("bedrijfsartsen" → "bedrijfsarts", but
+  // "bedrijfsarts" → "bedrijfsart"), so one or two letters shorter is the same word.
+  const shorter = term.length >= 6 ? [term.slice(0, -1), term.slice(0, -2)] : [];
+  const [counts, compounds] = await Promise.all([
+    vocabulary.documents([...shorter, term]),
+    term.length >= 4 ? vocabulary.compounds(term, MAX_EXPANSIONS) : Promise.resolve([]),
+  ]);
+  for (const s of shorter) if ((counts.get(s) ?? 0) > 0 || isKnown(s)) alternatives.push([s]);
   // A word already in very many documents finds enough on its own; its compounds would only cost.
-  if (term.length >= 4 && ((await vocabulary.documents([term])).get(term) ?? 0) < COMMON_WORD) {
-    for (const c of await vocabulary.compounds(term, MAX_EXPANSIONS)) alternatives.push([c]);
-  }
+  if ((counts.get(term) ?? 0) < COMMON_WORD) for (const c of compounds) alternatives.push([c]);
   return alternatives;
 }
 
@@ -194,7 +209,7 @@ function uniqueAlternatives(alternatives: readonly Alternative[]): Alternative[]
 
 /** Every term the query may match, for highlighting. */
 export function termsOfQuery(plan: PlannedQuery): Set<string> {
-  return new Set(plan.groups.flatMap((g) => g.alternatives.flat()));
+  return new Set([...plan.groups, ...(plan.highlightOnly ?? [])].flatMap((g) => g.alternatives.flat()));
 }
 
 /** Optimal string alignment distance (Levenshtein with adjacent transpositions), stopping early above `limit`. */

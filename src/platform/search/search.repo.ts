@@ -13,8 +13,13 @@ export function selectSourceVersion(db: Queryable, source: string) {
   return db.selectFrom('search_sources').select(['version']).where('source', '=', source).executeTakeFirst();
 }
 
-export function selectSourceNames(db: Queryable) {
-  return db.selectFrom('search_sources').select('source').execute();
+export async function selectSources(db: Queryable): Promise<{ source: string; documents: number }[]> {
+  const rows = await db.selectFrom('search_sources').select(['source', 'documents']).execute();
+  return rows.map((r) => ({ source: r.source, documents: Number(r.documents) }));
+}
+
+export async function changeSourceDocuments(db: Queryable, source: string, delta: number): Promise<void> {
+  if (delta !== 0) await db.updateTable('search_sources').set({ documents: sql`documents + ${delta}` }).where('source', '=', source).execute();
 }
 
 export async function saveSourceVersion(db: Queryable, source: string, version: string, indexedAt: string): Promise<void> {
@@ -226,6 +231,8 @@ export interface EngineQuery {
   readonly pairs: string;
   /** Documents that expire before this day are left out. */
   readonly today: string;
+  /** Whether to rank; without, the matches keep index order (cheaper: no word statistics). */
+  readonly ranked: boolean;
 }
 
 /**
@@ -259,13 +266,13 @@ export async function selectCandidates(db: Queryable, dialect: DialectName, q: E
   const limit = sql.lit(most + 1);
   if (dialect === 'sqlite') {
     const result = await sql<{ doc: number; type: string; rank: number }>`
-      SELECT f.rowid AS doc, d.type, bm25(search_fts, 3.0, 1.0, 0.0) AS rank
+      SELECT f.rowid AS doc, d.type, ${q.ranked ? sql`bm25(search_fts, 3.0, 1.0, 0.0)` : sql`0`} AS rank
       FROM search_fts f JOIN search_documents d ON d.doc = f.rowid WHERE ${sqliteMatches(q)} LIMIT ${limit}`.execute(db);
     return result.rows.map((r) => ({ doc: Number(r.doc), type: r.type, rank: Number(r.rank) }));
   }
   const pairs = q.pairs === '' ? sql`0` : sql`(d.vector @@ ${q.pairs}::tsquery)::int`;
   const result = await sql<{ doc: string; type: string; rank: number }>`
-    SELECT d.doc, d.type, -(${pairs} * 10 + ts_rank('{0.3, 0.3, 0.3, 1.0}', d.vector, ${q.rank}::tsquery, 1)) AS rank
+    SELECT d.doc, d.type, ${q.ranked ? sql`-(${pairs} * 10 + ts_rank('{0.3, 0.3, 0.3, 1.0}', d.vector, ${q.rank}::tsquery, 1))` : sql`0`} AS rank
     FROM search_documents d WHERE ${postgresMatches(q)} LIMIT ${limit}`.execute(db);
   return result.rows.map((r) => ({ doc: Number(r.doc), type: r.type, rank: Number(r.rank) }));
 }

@@ -6,6 +6,7 @@ export interface SearchSourcesTable {
   /** What was indexed (the book's content version, a desk's index format), so that unchanged content is not indexed again. */
   version: string;
   indexed_at: string;
+  documents: Generated<number>;
 }
 
 export interface SearchDocumentsTable {
