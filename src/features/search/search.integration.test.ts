@@ -40,6 +40,14 @@ const QUALITY: readonly { q: string; expect: string; within: number; soort?: str
   { q: 'gedeelde visie', expect: '/boek/hoofdstukken/gedeelde-visie#paragraaf-7-1', within: 5 },
   { q: 'werkgevers', expect: '/boek/verhalen/ferro-fix', within: 20, soort: ['verhaal'] },
   { q: 'expertteam zeeland werkwijze', expect: '/boek/zeeland/werkwijze', within: 3 },
+  // What people type: a typing error, plain words for jargon, compounds written apart, English.
+  { q: 'jobcoch', expect: '/boek/beroepen/jobcoach', within: 1 },
+  { q: 'bedrijfsdokter', expect: '/boek/beroepen/bedrijfsarts', within: 3 },
+  { q: 'keuringsarts', expect: '/boek/beroepen/verzekeringsarts', within: 3 },
+  { q: 'arbeids deskundige', expect: '/boek/beroepen/arbeidsdeskundige', within: 3 },
+  { q: 'loopbaan coach', expect: '/boek/beroepen/loopbaanprofessional', within: 3 },
+  { q: 'supported employment', expect: '/boek/hoofdstukken/gedeelde-visie#paragraaf-7-3-2', within: 3 },
+  { q: 'Hoe vertel ik op mijn werk dat ik psychische klachten heb?', expect: '/boek/hoofdstukken/verdiepen#paragraaf-2-6-3', within: 20 },
 ];
 
 const rank = (results: SearchResults, url: string) => results.hits.findIndex((h) => h.url === url) + 1;
