@@ -5,11 +5,13 @@
 // 1. the HSDS import of a generated file with --services services (5 per organisation, each organisation with a
 //    location, opening hours, a contact and a phone number), as a coordinator's import runs it; then the same file
 //    again (every record updated);
-// 2. the first desk search after that change (it rebuilds the region's search documents);
+// 2. the first desk search after that (it builds the region's search documents, once), then the time of one change
+//    to an organisation with its search documents (hide and publish again, each its own transaction);
 // 3. at --connections connections: the desk home and the desk search page, each beside the very same HTML served as
 //    a static file by the same server process, and GET /gezond, all in the same run.
 // A benchmark, not a test: it prints tables and exits 0; 1 when it cannot run.
 import fastifyStatic from '@fastify/static';
+import type { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from '../../src/app.js';
 import { touchDesk } from '../../src/features/desk/shared/changes.js';
+import * as publication from '../../src/features/desk/shared/publication.js';
+import type { Database } from '../../src/platform/db/database.js';
 import { importSocialMap } from '../../src/features/desk/social-map/social-map.service.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { DialectName } from '../../src/platform/db/create-db.js';
@@ -117,6 +121,8 @@ interface DatabaseReport {
   readonly importSeconds: number;
   readonly reimportSeconds: number;
   readonly firstSearchMs: number;
+  /** Milliseconds of one change with its search documents, each its own transaction. */
+  readonly changeMs: readonly number[];
   readonly rows: readonly Row[];
 }
 
@@ -156,6 +162,7 @@ async function benchDatabase(target: BenchDatabase, opts: Options, socialMap: { 
     const firstSearchMs = performance.now() - started;
     if (first.status !== 200) throw new BenchError(`${SEARCH_PATH} gaf ${first.status}`);
     await first.text();
+    const changeMs = await measureChanges(db);
 
     const save = async (url: string, file: string) => {
       const res = await fetch(base + url);
@@ -189,7 +196,7 @@ async function benchDatabase(target: BenchDatabase, opts: Options, socialMap: { 
       process.stdout.write(` ${Math.round(result.requests.average)} req/s\n`);
       rows.push({ label, result });
     }
-    return { description: target.description, importSeconds, reimportSeconds, firstSearchMs, rows };
+    return { description: target.description, importSeconds, reimportSeconds, firstSearchMs, changeMs, rows };
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -197,6 +204,19 @@ async function benchDatabase(target: BenchDatabase, opts: Options, socialMap: { 
 }
 
 /** Verified employers with open vacancies, so that the desk home shows what a real one shows. */
+/** Hides and publishes one organisation again and again: each change updates only its own search documents. */
+async function measureChanges(db: Kysely<Database>): Promise<number[]> {
+  const organisation = await db.selectFrom('desk_organisations').select('id').where('region_slug', '=', REGION).orderBy('id').limit(1).executeTakeFirstOrThrow();
+  const request = { regionSlug: REGION, kind: 'organisation' as const, id: organisation.id, actorId: null };
+  const samples: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const started = performance.now();
+    await db.transaction().execute((trx) => (i % 2 === 0 ? publication.hide(trx, request, new Date()) : publication.restore(trx, request, new Date())));
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
 async function seedEmployers(target: BenchDatabase): Promise<void> {
   const db = target.db.kysely;
   const now = new Date().toISOString();
@@ -263,7 +283,10 @@ function printReport(report: DatabaseReport, opts: Options, organisations: numbe
   console.log(`\n${report.description}`);
   console.log(`  import ${opts.services} diensten in ${organisations} organisaties: ${report.importSeconds.toFixed(2)} s (${rate(report.importSeconds)})`);
   console.log(`  dezelfde import opnieuw (alles bijgewerkt): ${report.reimportSeconds.toFixed(2)} s (${rate(report.reimportSeconds)})`);
-  console.log(`  eerste zoekopdracht na de import (zoekindex van het loket opnieuw opgebouwd): ${report.firstSearchMs.toFixed(0)} ms`);
+  console.log(`  eerste zoekopdracht na de import (zoekindex van het loket eenmalig opgebouwd): ${report.firstSearchMs.toFixed(0)} ms`);
+  const sorted = [...report.changeMs].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+  console.log(`  één organisatie verbergen of weer publiceren, met haar zoekdocumenten (${sorted.length}x): p50 ${at(50).toFixed(1)} ms, p95 ${at(95).toFixed(1)} ms`);
   const header = ['pagina', 'req/s', 'p50 ms', 'p99 ms', 'timeouts'];
   const lines = report.rows.map(({ label, result: r }) => [label, r.requests.average.toFixed(0), r.latency.p50.toFixed(1), r.latency.p99.toFixed(1), String(r.timeouts)]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
