@@ -91,7 +91,8 @@ export const dreamsFileSchema = z.strictObject({
       slug,
       title: text,
       region: text,
-      domain,
+      /** As the book heads the dream in chapter 5.2 ("Droom 4: … (Werk)"); null where it names none (dream 7). */
+      domain: domain.nullable(),
       /** The short description of chapter 3.2. */
       summary: text,
       /** The dream's full text from the appendix ("Droom N vervolg" joined in). */
@@ -291,7 +292,19 @@ export const zeelandFileSchema = z.strictObject({
         question: text,
         /** Bottlenecks or core problems the team named, if the report gives them. */
         bottlenecks: z.array(text),
-        recommendations: z.array(z.strictObject({ addressee, text })).min(1),
+        recommendations: z
+          .array(
+            z.strictObject({
+              addressee,
+              text,
+              /**
+               * The number of the unique recommendation (chapter 8) this one went into. The report does
+               * not say it; the link is ours, made by comparing the texts (see linkNotes).
+               */
+              unique: z.number().int().min(1).max(50),
+            }),
+          )
+          .min(1),
         provenance: provenanceSchema,
       }),
     )
@@ -303,13 +316,20 @@ export const zeelandFileSchema = z.strictObject({
         number: z.number().int().min(1).max(50),
         addressee,
         text,
-        /** Case numbers the recommendation came from, where the report shows it. */
-        cases: z.array(z.number().int()),
+        /** The cases whose recommendations went into this one, ascending (from the cases' `unique`). */
+        cases: z.array(z.number().int()).min(1),
+        /** Where the link to the cases is a judgement call: which case wording, and why it is linked here. */
+        linkNote: text.optional(),
         provenance: provenanceSchema,
       }),
     )
     .length(50),
-  /** The top 10 in order, as recommendation numbers, with the report's explanation. */
+  /** How the recommendations per case were linked to the fifty unique ones: the report does not show it. */
+  linkNotes: text,
+  /**
+   * The top 10 as recommendation numbers, in the order the report lists them. It is a set, not a
+   * ranking: the team took the ten highest average scores, changed some and approved the ten.
+   */
   top10: z.strictObject({ intro: text, ranking: z.array(z.number().int()).length(10), provenance: provenanceSchema }),
   stepPlan: z.strictObject({
     title: text,
@@ -319,6 +339,23 @@ export const zeelandFileSchema = z.strictObject({
       .length(8),
     provenance: provenanceSchema,
   }),
+}).superRefine((report, ctx) => {
+  // Every recommendation of a case points at one of the fifty, and the fifty name exactly those cases.
+  const numbers = new Set(report.recommendations.map((r) => r.number));
+  const casesOf = new Map<number, Set<number>>();
+  for (const c of report.cases) {
+    c.recommendations.forEach((r, i) => {
+      if (!numbers.has(r.unique)) ctx.addIssue({ code: 'custom', path: ['cases', report.cases.indexOf(c), 'recommendations', i, 'unique'], message: `aanbeveling ${r.unique} bestaat niet` });
+      if (!casesOf.has(r.unique)) casesOf.set(r.unique, new Set());
+      casesOf.get(r.unique)!.add(c.number);
+    });
+  }
+  report.recommendations.forEach((r, i) => {
+    const expected = [...(casesOf.get(r.number) ?? [])].sort((a, b) => a - b);
+    if (expected.join(',') !== r.cases.join(',')) {
+      ctx.addIssue({ code: 'custom', path: ['recommendations', i, 'cases'], message: `aanbeveling ${r.number}: de casussen moeten [${expected.join(', ')}] zijn, zoals de casussen naar haar verwijzen` });
+    }
+  });
 });
 
 /** content/documenten.json: the other source documents as items of their own, and the attribution. */

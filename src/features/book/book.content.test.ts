@@ -44,6 +44,13 @@ describe('the content pack', () => {
     assert.equal(pack.dreams.find((d) => d.number === 13)?.region.includes('Rotterdam'), true);
   });
 
+  test('gives a dream the domain the book names for it, and none to dream 7, for which it names none', () => {
+    assert.equal(pack.dreams.find((d) => d.number === 7)?.domain, null);
+    assert.deepEqual(pack.dreams.filter((d) => d.domain === null).map((d) => d.number), [7]);
+    assert.equal(pack.dreams.find((d) => d.number === 4)?.domain, 'Werk');
+    assert.equal(pack.dreams.find((d) => d.number === 9)?.domain, 'Zorg en Werk');
+  });
+
   test('has workbook instructions 1.1 to 9.2 with their questions as separate items, the questionnaire and three ways of use', () => {
     const numbers = ['1.1', '1.2', '1.3', '2', '3', '4', '5.1', '5.2', '6.1', '6.2', '7.1', '7.2', '8.1', '8.2', '9.1', '9.2'];
     assert.deepEqual(pack.workbook.instructions.map((i) => i.number), numbers);
@@ -111,6 +118,34 @@ describe('the content pack', () => {
     assert.deepEqual(new Set(z.recommendations.map((r) => r.addressee)), new Set(['persoon', 'omgeving', 'uitvoeringsinstantie', 'overkoepelend']));
     assert.equal(new Set(z.top10.ranking).size, 10);
     assert.deepEqual(z.stepPlan.steps.map((s) => s.minutes), [5, 10, 5, 10, 10, 15, 5, 10]);
+  });
+
+  test('links every recommendation of a case to exactly one of the fifty, and each of the fifty to its cases', () => {
+    const z = pack.zeeland;
+    const numbers = new Set(z.recommendations.map((r) => r.number));
+    const casesOf = new Map<number, Set<number>>();
+    for (const c of z.cases) {
+      for (const r of c.recommendations) {
+        assert.ok(numbers.has(r.unique), `case ${c.number}: “${r.text.slice(0, 40)}” links to ${r.unique}`);
+        if (!casesOf.has(r.unique)) casesOf.set(r.unique, new Set());
+        casesOf.get(r.unique)!.add(c.number);
+      }
+    }
+    assert.equal(z.cases.flatMap((c) => c.recommendations).length, 106, 'all 106 recommendations of chapters 2 to 7');
+    for (const r of z.recommendations) {
+      assert.ok(r.cases.length >= 1, `recommendation ${r.number} has a case`);
+      assert.deepEqual(r.cases, [...(casesOf.get(r.number) ?? [])].sort((a, b) => a - b), `recommendation ${r.number}: its cases are the ones that link to it`);
+    }
+    // Word for word the same: peer support from case 1, the crisis card of case 6, the adoption of case 3.
+    assert.deepEqual(z.recommendations.find((r) => r.number === 10)?.cases, [6]);
+    assert.deepEqual(z.recommendations.find((r) => r.number === 45)?.cases, [3]);
+    assert.ok(z.recommendations.find((r) => r.number === 1)!.cases.includes(1));
+    // The judgement calls are written down: the reader sees why, in the content and on the page.
+    assert.match(z.linkNotes, /zegt niet uit welke casus/);
+    assert.match(z.recommendations.find((r) => r.number === 44)!.linkNote ?? '', /sticker/);
+    assert.match(z.recommendations.find((r) => r.number === 47)!.linkNote ?? '', /koptelefoon/);
+    // A note names the case wording it is about.
+    for (const r of z.recommendations.filter((x) => x.linkNote)) assert.match(r.linkNote!, /[Cc]asus [1-6]/, `note of recommendation ${r.number}`);
   });
 
   test('has the summary (000), the article (001) and the project plan (002) as items, and an attribution of all five documents', () => {

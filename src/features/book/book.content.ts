@@ -204,12 +204,12 @@ export class Book {
       );
     }
     page('stappenplan', [zeeland.stepPlan.intro ?? '', ...zeeland.stepPlan.steps.map((s) => s.instruction)]);
-    page('aanbevelingen');
+    page('aanbevelingen', [zeeland.linkNotes]);
     page('top-10', [zeeland.top10.intro]);
     for (const r of zeeland.recommendations) {
       this.add(
         { ref: `aanbeveling:${r.number}`, type: 'recommendation', url: `/boek/zeeland/aanbevelingen/${r.number}`, title: `Aanbeveling ${r.number}`, parent: 'pagina:aanbevelingen', provenance: r.provenance },
-        [r.text],
+        [r.text, r.linkNote ?? ''],
       );
     }
     page('documenten');

@@ -3,6 +3,7 @@ import { Layout } from '../../platform/views/layout.js';
 import type { PageContext } from '../../platform/views/page-context.js';
 import { sectionAnchor, type Book } from './book.content.js';
 import { renderer } from './book.frame.js';
+import { dreamFacts } from './book.views.js';
 
 /** The whole book on one page for printing: every chapter and appendix starts on a new sheet. */
 export function PrintBookPage({ ctx, book }: { ctx: PageContext; book: Book }) {
@@ -52,9 +53,7 @@ export function PrintBookPage({ ctx, book }: { ctx: PageContext; book: Book }) {
           {dreams.map((d) => (
             <section key={d.number}>
               <h3 class="utrecht-heading-3">{`Droom ${d.number}: ${d.title}`}</h3>
-              <p class="utrecht-paragraph mmm-muted">
-                {t('book.region')} {d.region} · {t('book.domain')} {d.domain}
-              </p>
+              <p class="utrecht-paragraph mmm-muted">{dreamFacts(ctx, d)}</p>
               {r.body(`droom:${d.number}`, d.body, 2)}
             </section>
           ))}

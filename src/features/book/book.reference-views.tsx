@@ -284,7 +284,10 @@ export function CasePage({ ctx, book, itemRef }: BookPageProps) {
             <ul class="utrecht-unordered-list">
               {list.map((x, i) => (
                 <li class="utrecht-unordered-list__item" key={i}>
-                  {r.line(itemRef, x.text)}
+                  {r.line(itemRef, x.text)}{' '}
+                  <span class="mmm-muted">
+                    ({t('book.wentInto')} <A href={`/boek/zeeland/aanbevelingen/${x.unique}`}>{`aanbeveling ${x.unique}`}</A>)
+                  </span>
                 </li>
               ))}
             </ul>
@@ -314,7 +317,8 @@ export function addresseeTitle(book: Book, key: Addressee): string {
 export function RecommendationsPage({ ctx, book, addressee }: { ctx: PageContext; book: Book; addressee: string }) {
   const { t } = ctx;
   const z = book.pack.zeeland;
-  const top = new Map(z.top10.ranking.map((n, i) => [n, i + 1]));
+  const top = new Set(z.top10.ranking);
+  const r = renderer(book);
   return (
     <BookFrame ctx={ctx} book={book} itemRef="pagina:aanbevelingen" lead={<p class="utrecht-paragraph">{t('book.recommendationsIntro')}</p>}>
       <FilterForm ctx={ctx} action="/boek/zeeland/aanbevelingen">
@@ -338,12 +342,14 @@ export function RecommendationsPage({ ctx, book, addressee }: { ctx: PageContext
               .map((x) => (
                 <li key={x.number} value={x.number}>
                   <A href={`/boek/zeeland/aanbevelingen/${x.number}`}>{`Aanbeveling ${x.number}`}</A>
-                  {top.has(x.number) ? <span class="mmm-badge">{t('book.topRank', { rank: top.get(x.number)! })}</span> : null}: {x.text}
+                  {top.has(x.number) ? <span class="mmm-badge">{t('book.inTop10')}</span> : null}: {x.text}
                 </li>
               ))}
           </ol>
         </section>
       ))}
+      <h2 class="utrecht-heading-2">{t('book.linksTitle')}</h2>
+      {r.body('pagina:aanbevelingen', z.linkNotes, 1)}
     </BookFrame>
   );
 }
@@ -354,16 +360,17 @@ export function Top10Page({ ctx, book }: { ctx: PageContext; book: Book }) {
   return (
     <BookFrame ctx={ctx} book={book} itemRef="pagina:top-10">
       {r.body('pagina:top-10', z.top10.intro, 1)}
-      <ol class="utrecht-ordered-list mmm-top10">
+      <p class="utrecht-paragraph">{ctx.t('book.top10Order', { count: z.top10.ranking.length })}</p>
+      <ul class="utrecht-unordered-list mmm-top10">
         {z.top10.ranking.map((n) => {
           const rec = z.recommendations.find((x) => x.number === n)!;
           return (
-            <li class="utrecht-ordered-list__item" key={n}>
+            <li class="utrecht-unordered-list__item" key={n}>
               <A href={`/boek/zeeland/aanbevelingen/${n}`}>{`Aanbeveling ${n}`}</A> ({addresseeTitle(book, rec.addressee)}): {rec.text}
             </li>
           );
         })}
-      </ol>
+      </ul>
     </BookFrame>
   );
 }
@@ -372,7 +379,7 @@ export function RecommendationPage({ ctx, book, itemRef }: BookPageProps) {
   const { t } = ctx;
   const z = book.pack.zeeland;
   const rec = z.recommendations.find((x) => `aanbeveling:${x.number}` === itemRef)!;
-  const rank = z.top10.ranking.indexOf(rec.number);
+  const inTop = z.top10.ranking.includes(rec.number);
   const r = renderer(book);
   return (
     <BookFrame
@@ -382,7 +389,7 @@ export function RecommendationPage({ ctx, book, itemRef }: BookPageProps) {
       lead={
         <p class="utrecht-paragraph mmm-muted">
           {t('book.addressee')}: {addresseeTitle(book, rec.addressee)}
-          {rank >= 0 ? ` · ${t('book.topRank', { rank: rank + 1 })}` : ''}
+          {inTop ? ` · ${t('book.inTop10')}` : ''}
         </p>
       }
     >
@@ -393,13 +400,29 @@ export function RecommendationPage({ ctx, book, itemRef }: BookPageProps) {
           <ul class="utrecht-unordered-list">
             {rec.cases.map((n) => {
               const item = book.item(`casus:${n}`);
+              const wordings = z.cases.find((c) => c.number === n)?.recommendations.filter((x) => x.unique === rec.number) ?? [];
               return item ? (
                 <li class="utrecht-unordered-list__item" key={n}>
                   <A href={item.url}>{item.title}</A>
+                  {wordings.length > 0 ? (
+                    <ul class="utrecht-unordered-list">
+                      {wordings.map((x, i) => (
+                        <li class="utrecht-unordered-list__item" key={i}>
+                          {r.line(itemRef, x.text)}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
                 </li>
               ) : null;
             })}
           </ul>
+          {rec.linkNote ? (
+            <>
+              <h3 class="utrecht-heading-3">{t('book.linkNote')}</h3>
+              {r.body(itemRef, rec.linkNote, 1)}
+            </>
+          ) : null}
         </>
       ) : null}
     </BookFrame>

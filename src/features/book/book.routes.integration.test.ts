@@ -68,12 +68,44 @@ describe('reading the book', () => {
     const dreams = await client.get('/boek/dromen?domein=Zorg');
     assert.match(dreams.body, /href="\/boek\/dromen\/droom-3-zorg-en-ondersteuning"/);
     assert.doesNotMatch(dreams.body, /href="\/boek\/dromen\/droom-4-zingeving-voor-allen"/);
+    // The book names no domain for dream 7: it is in no domain's list, only in the whole list.
+    for (const domain of ['Zorg', 'Werk', 'Algemeen']) {
+      const list = await client.get(`/boek/dromen?domein=${domain}`);
+      assert.doesNotMatch(list.body, /href="\/boek\/dromen\/droom-7-lef-bij-werkgever"/, domain);
+    }
+    const work = await client.get('/boek/dromen?domein=Werk');
+    assert.match(work.body, /href="\/boek\/dromen\/droom-4-zingeving-voor-allen"/);
+    assert.match(work.body, /8 van de 13 getoond/);
+    assert.match((await client.get('/boek/dromen')).body, /href="\/boek\/dromen\/droom-7-lef-bij-werkgever"/);
     const recommendations = await client.get('/boek/zeeland/aanbevelingen?voor=persoon');
     assert.match(recommendations.body, /Aanbeveling 1</);
     assert.doesNotMatch(recommendations.body, /Aanbeveling 50</);
     const odd = await client.get('/boek/verhalen?regio=%3Cscript%3E&soort[]=x');
     assert.equal(odd.status, 200);
     assert.match(odd.body, /0 van de 16 getoond/);
+  });
+
+  test('dream 7 is shown without a domain, as the book gives none', () => {
+    const seven = pages.get('/boek/dromen/droom-7-lef-bij-werkgever')!;
+    assert.match(seven, /Regio Oost · Het boek noemt bij deze droom geen domein\./);
+    assert.doesNotMatch(seven, /Domein Werk/);
+    const list = pages.get('/boek/dromen')!;
+    assert.match(list, /Droom 7: Lef bij werkgever[\s\S]*?<p class="utrecht-paragraph mmm-muted">Regio Oost<\/p>/);
+    assert.match(pages.get('/boek/dromen/droom-4-zingeving-voor-allen')!, /Regio Noord · Domein Werk/);
+  });
+
+  test('the top 10 is the report’s set in its order, not a ranking, and each recommendation names its cases', () => {
+    const top = pages.get('/boek/zeeland/top-10')!;
+    assert.match(top, /in de volgorde van het rapport \(geen rangorde\)/);
+    assert.doesNotMatch(top, /<ol class="utrecht-ordered-list mmm-top10"/);
+    const all = pages.get('/boek/zeeland/aanbevelingen')!;
+    assert.doesNotMatch(all, /plaats \d/);
+    assert.equal(all.match(/<span class="mmm-badge">in de top 10<\/span>/g)?.length, 10);
+    const one = pages.get('/boek/zeeland/aanbevelingen/44')!;
+    assert.match(one, /href="\/boek\/zeeland\/casussen\/[^"]+">Casus 3: /);
+    assert.match(one, /Hoe we dit koppelden/);
+    const case1 = pages.get('/boek/zeeland/casussen/casus-1-nah')!;
+    assert.match(case1, /\(staat in <a class="utrecht-link" href="\/boek\/zeeland\/aanbevelingen\/47">aanbeveling 47<\/a>\)/);
   });
 
   test('an unknown item gives the Dutch 404 page with a search box', async () => {

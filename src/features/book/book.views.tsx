@@ -215,7 +215,15 @@ export interface DreamFilters {
   readonly domein: string;
 }
 
-const dreamDomainMatches = (dream: Dream, domain: string) => domain === '' || dream.domain === domain || dream.domain.split(' en ').includes(domain);
+/** A dream without a domain in the book (dream 7) only shows when no domain is chosen. */
+export const dreamDomainMatches = (dream: Dream, domain: string) =>
+  domain === '' || (dream.domain !== null && (dream.domain === domain || dream.domain.split(' en ').includes(domain)));
+
+/** "Regio Oost · Domein Werk"; the domain left out where the book names none. */
+export function dreamFacts(ctx: PageContext, dream: Dream): string {
+  const { t } = ctx;
+  return dream.domain === null ? `${t('book.region')} ${dream.region}` : `${t('book.region')} ${dream.region} · ${t('book.domain')} ${dream.domain}`;
+}
 
 export function DreamsPage({ ctx, book, filters }: { ctx: PageContext; book: Book; filters: DreamFilters }) {
   const { t } = ctx;
@@ -241,9 +249,7 @@ export function DreamsPage({ ctx, book, filters }: { ctx: PageContext; book: Boo
             <h2 class="utrecht-heading-3">
               <A href={book.item(`droom:${d.number}`)!.url}>{`Droom ${d.number}: ${d.title}`}</A>
             </h2>
-            <p class="utrecht-paragraph mmm-muted">
-              {t('book.region')} {d.region} · {t('book.domain')} {d.domain}
-            </p>
+            <p class="utrecht-paragraph mmm-muted">{dreamFacts(ctx, d)}</p>
           </li>
         ))}
       </ul>
@@ -262,7 +268,8 @@ export function DreamPage({ ctx, book, itemRef }: BookPageProps) {
       itemRef={itemRef}
       lead={
         <p class="utrecht-paragraph mmm-muted">
-          {t('book.region')} {dream.region} · {t('book.domain')} {dream.domain}
+          {dreamFacts(ctx, dream)}
+          {dream.domain === null ? ` · ${t('book.noDomain')}` : ''}
         </p>
       }
     >

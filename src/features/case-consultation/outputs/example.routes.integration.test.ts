@@ -26,6 +26,14 @@ for (const kind of testDatabaseKinds()) {
       // The top 10 and all fifty recommendations are on the page.
       assert.equal(response.body.match(/class="mmm-case-top__item"/g)?.length, 10);
       assert.equal(response.body.match(/<li value="\d+">/g)?.length, 50);
+      // The report's top 10 is a set in the report's order, not a ranking: no places, and it says so.
+      assert.match(response.body, /De 10 belangrijkste aanbevelingen, in de volgorde van het rapport \(geen rangorde\)/);
+      assert.match(response.body, /<ul class="mmm-case-top mmm-case-top--unranked">/);
+      assert.doesNotMatch(response.body, /<ol class="mmm-case-top"/);
+      assert.doesNotMatch(response.body, /Top 10, plaats/);
+      assert.equal(response.body.match(/<span class="mmm-badge">In de top 10<\/span>/g)?.length, 10);
+      // Every one of the fifty names the case(s) it came from.
+      assert.equal(response.body.match(/class="mmm-case-recommendations__cases mmm-muted"/g)?.length, 50);
     });
 
     test('every case has a page with its persona, question and recommendations', async () => {
@@ -66,6 +74,10 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(report.body.includes(`href="${BASE}/verslag.pdf"`));
       assert.match(report.body, /Stappenplan: 8 stappen in 70 minuten/);
       assert.equal(report.body.match(/class="mmm-case-report__case"/g)?.length, 6);
+      for (const page of [poster.body, report.body]) {
+        assert.match(page, /in de volgorde van het rapport \(geen rangorde\)/);
+        assert.doesNotMatch(page, /Top 10, plaats|<ol class="mmm-case-top"/);
+      }
     });
 
     test('the PDFs are downloads of the right kind', async () => {
@@ -89,8 +101,10 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(response.status, 200);
       assert.equal(response.headers['content-type'], 'text/csv; charset=utf-8');
       assert.equal(response.headers['content-disposition'], 'attachment; filename="casusoverleg-voorbeeld-zeeland-aanbevelingen.csv"');
-      assert.ok(response.body.startsWith('\uFEFFnummer;geadresseerde;aanbeveling;casussen;top-10-plaats;oorspronkelijke formuleringen\r\n'));
-      assert.equal(response.body.split('\r\n').length - 2, 50);
+      assert.ok(response.body.startsWith('\uFEFFnummer;geadresseerde;aanbeveling;casussen;in-top-10;oorspronkelijke formuleringen\r\n'));
+      // One line per recommendation, each starting with its number; the original wordings add lines within quotes.
+      assert.equal(response.body.match(/\r\n\d{1,2};/g)?.length, 50);
+      assert.match(response.body, /\r\n1;Persoon zelf;[^\r]*;1, 2, 6;ja;"Casus 1: Zoek contact met anderen mensen/);
     });
   });
 }

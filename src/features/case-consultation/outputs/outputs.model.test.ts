@@ -8,6 +8,7 @@ import {
   PERSONA_FIELDS,
   PERSONA_FIELD_LABELS,
   RECOMMENDATIONS_CSV_HEADER,
+  RECOMMENDATIONS_CSV_HEADER_UNRANKED,
   exampleConsultation,
   personaSummary,
   recommendationsCsv,
@@ -16,10 +17,41 @@ import {
   type ConsultationOutput,
   type OutputCase,
   type PersonaField,
+  topIsRanked,
 } from './outputs.model.js';
 import { POSTER_PAGE, REPORT_PAGE, pdfText, posterPdf, reportPdf } from './pdf.js';
 
 const BOM = '\uFEFF';
+
+/** The rows of a CSV as toCsv writes it: `;` between cells, quoted cells may hold `;`, `"` and line breaks. */
+function parseCsv(csv: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const text = csv.startsWith(BOM) ? csv.slice(1) : csv;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ';') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
+  }
+  return rows;
+}
 
 // ---------------------------------------------------------------------------------------------
 // A consultation of a chosen size
@@ -142,10 +174,9 @@ describe('the example consultation (Zeeland)', () => {
       output.top.items.map((i) => i.recommendationNumber),
       theBook().pack.zeeland.top10.ranking,
     );
-    assert.deepEqual(
-      output.top.items.map((i) => i.rank),
-      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
-    );
+    // The report chose and approved ten; it did not rank them, so the example gives no ranks.
+    assert.ok(output.top.items.every((i) => i.rank === null));
+    assert.equal(topIsRanked(output), false);
     for (const item of output.top.items) {
       const r = output.recommendations.find((x) => x.number === item.recommendationNumber)!;
       assert.equal(item.text, r.text);
@@ -170,8 +201,27 @@ describe('the example consultation (Zeeland)', () => {
     const pack = theBook().pack.zeeland;
     for (const c of output.cases) {
       const source = pack.cases.find((x) => x.number === c.number)!;
-      assert.deepEqual(c.recommendations, source.recommendations);
+      assert.deepEqual(
+        c.recommendations,
+        source.recommendations.map((r) => ({ addressee: r.addressee, text: r.text })),
+      );
     }
+  });
+
+  test('links each of the fifty to its cases, with the wordings of those cases as the originals', () => {
+    const pack = theBook().pack.zeeland;
+    for (const r of output.recommendations) {
+      assert.ok(r.caseNumbers.length >= 1, `recommendation ${r.number} has a case`);
+      assert.ok(r.originals.length >= 1, `recommendation ${r.number} has an original wording`);
+      assert.deepEqual([...new Set(r.originals.map((o) => o.caseNumber))], r.caseNumbers, `recommendation ${r.number}: originals per case`);
+    }
+    // Every wording of every case is the original of exactly one of the fifty.
+    assert.equal(
+      output.recommendations.flatMap((r) => r.originals).length,
+      pack.cases.flatMap((c) => c.recommendations).length,
+    );
+    const ten = output.recommendations.find((r) => r.number === 10)!;
+    assert.deepEqual(ten.originals, [{ caseNumber: 6, text: pack.cases.find((c) => c.number === 6)!.recommendations[2]!.text }]);
   });
 
   test('a persona summary is short and starts with who the person is', () => {
@@ -191,17 +241,35 @@ describe('splitting off the first sentence', () => {
 });
 
 describe('the recommendations CSV', () => {
-  test('has the columns, one row per recommendation and the top place', () => {
+  test('of the example has one row per recommendation with its cases, its original wordings and whether it is in the top 10', () => {
     const csv = recommendationsCsv(exampleConsultation(theBook()));
     assert.ok(csv.startsWith(BOM));
-    const lines = csv.slice(1).split('\r\n');
-    assert.equal(lines[0], 'nummer;geadresseerde;aanbeveling;casussen;top-10-plaats;oorspronkelijke formuleringen');
+    assert.ok(csv.endsWith('\r\n'));
+    const [header, ...rows] = parseCsv(csv);
+    // The report's top 10 is no ranking: the column says whether, not which place.
+    assert.deepEqual(header, ['nummer', 'geadresseerde', 'aanbeveling', 'casussen', 'in-top-10', 'oorspronkelijke formuleringen']);
+    assert.deepEqual(RECOMMENDATIONS_CSV_HEADER_UNRANKED, header);
+    assert.equal(rows.length, 50);
+    const top = new Set(theBook().pack.zeeland.top10.ranking.map(String));
+    for (const row of rows) {
+      assert.equal(row.length, 6, `row ${row[0]}`);
+      const [number, , , cases, inTop, originals] = row as [string, string, string, string, string, string];
+      assert.match(cases, /^[1-6](, [1-6])*$/, `cases of ${number}`);
+      assert.notEqual(originals.trim(), '', `originals of ${number}`);
+      for (const line of originals.split('\n')) assert.match(line, /^Casus [1-6]: \S/, `originals of ${number}`);
+      assert.equal(inTop, top.has(number) ? 'ja' : '', `top of ${number}`);
+    }
+    assert.deepEqual(rows[0]!.slice(0, 5), ['1', 'Persoon zelf', theBook().pack.zeeland.recommendations[0]!.text, '1, 2, 6', 'ja']);
+    assert.match(rows[0]![5]!, /^Casus 1: Zoek contact met anderen mensen/);
+    assert.doesNotMatch(csv, /top-10-plaats|plaats \d/);
+  });
+
+  test('of a team that ranked its top list gives each recommendation its place', () => {
+    const csv = recommendationsCsv(sized({ cases: 2, recommendationsPerCase: 2, length: 20, unique: 4, top: 2 }));
+    const [header, ...rows] = parseCsv(csv);
+    assert.deepEqual(header, [...RECOMMENDATIONS_CSV_HEADER]);
     assert.deepEqual(RECOMMENDATIONS_CSV_HEADER, ['nummer', 'geadresseerde', 'aanbeveling', 'casussen', 'top-10-plaats', 'oorspronkelijke formuleringen']);
-    assert.equal(lines.at(-1), '');
-    assert.equal(lines.length - 2, 50);
-    // Recommendation 1 is second in the top 10.
-    assert.match(lines[1]!, /^1;Persoon zelf;Neem deel aan peersupport\.[^;]*;;2;$/);
-    assert.match(lines[48]!, /^48;Overkoepelende aanbevelingen;.*;;1;$/);
+    assert.deepEqual(rows.map((r) => r[4]), ['1', '2', '', '']);
   });
 
   test('quotes separators, quotes and line breaks, and neutralises formulas', () => {
@@ -233,6 +301,7 @@ describe('the PDFs', () => {
     assert.match(raw, /\/DisplayDocTitle true/);
     const text = pdfPlainText(pdf);
     assert.ok(text.includes('Top 10 aanbevelingen'), 'band title');
+    assert.ok(text.includes('in de volgorde van het rapport (geen rangorde)'), 'the top 10 is said to be no ranking');
     assert.ok(text.includes('Ontwikkel een gezamenlijke training'), 'first of the top 10');
     assert.ok(text.includes('Casus 6'), 'last case');
     assert.ok(text.includes('Wees reëel over de mogelijkheden die je hebt en'), 'Dutch letters survive');
@@ -252,6 +321,18 @@ describe('the PDFs', () => {
     assert.ok(text.includes('Alle aanbevelingen per geadresseerde'));
     for (const n of [1, 25, 50]) assert.ok(text.includes(`${n}.`), `recommendation ${n}`);
     assert.ok(text.includes('Bron: Expertteam GGZ en arbeid Zeeland (2020)'));
+    // The top 10 of the report is a set: no places, and said so.
+    assert.ok(text.includes('In de top 10'));
+    assert.doesNotMatch(text, /plaats \d/, 'no place in the top 10');
+    assert.ok(text.replace(/\s+/g, ' ').includes('in de volgorde van het rapport (geen rangorde)'));
+    assert.ok(text.includes('uit casussen 1, 2, 6'), 'the cases of recommendation 1');
+  });
+
+  test('a team’s ranked top list keeps its places in the PDFs', async () => {
+    const small = sized({ cases: 2, recommendationsPerCase: 2, length: 40, top: 3 });
+    const text = pdfPlainText(await reportPdf(small, { compress: false }));
+    assert.ok(text.includes('Top 10, plaats 1'));
+    assert.ok(!text.includes('geen rangorde'));
   });
 
   test('a small consultation fits the poster on one page and the report on six', async () => {

@@ -72,10 +72,13 @@ export interface OutputRecommendation {
   readonly originals: readonly OriginalWording[];
 }
 
-/** One place in the approved top list. */
+/** One recommendation in the approved top list. */
 export interface OutputTopItem {
-  /** 1 = most important. */
-  readonly rank: number;
+  /**
+   * 1 = most important, when the team ranked the list. null when the top is a set without ranking
+   * (the Zeeland report: the ten were chosen and approved, not put in order of importance).
+   */
+  readonly rank: number | null;
   readonly recommendationNumber: number;
   readonly addressee: Addressee;
   readonly text: string;
@@ -111,7 +114,10 @@ export interface ConsultationOutput {
   readonly recommendations: readonly OutputRecommendation[];
   readonly top: {
     readonly intro: string | null;
-    /** Ordered by rank; empty while the team has not approved a top list. */
+    /**
+     * Ordered by rank, or for a set without ranking in the order of its source; empty while the team
+     * has not approved a top list.
+     */
     readonly items: readonly OutputTopItem[];
     readonly approvedBy: string | null;
     /** ISO date or date-time of the approval; null if not known. */
@@ -142,9 +148,19 @@ export function recommendationsByAddressee(output: ConsultationOutput): { addres
   })).filter((g) => g.recommendations.length > 0);
 }
 
-/** Recommendation number → its place in the top list. */
+/** Recommendation number → its place in the top list; empty for a top list without ranking. */
 export function topRanks(output: ConsultationOutput): ReadonlyMap<number, number> {
-  return new Map(output.top.items.map((i) => [i.recommendationNumber, i.rank]));
+  return new Map(output.top.items.flatMap((i) => (i.rank === null ? [] : [[i.recommendationNumber, i.rank] as const])));
+}
+
+/** Whether the top list is a ranking (false for a set shown in its source's order, or no list). */
+export function topIsRanked(output: ConsultationOutput): boolean {
+  return output.top.items.length > 0 && output.top.items.every((i) => i.rank !== null);
+}
+
+/** The numbers of the recommendations in the top list, ranked or not. */
+export function topNumbers(output: ConsultationOutput): ReadonlySet<number> {
+  return new Set(output.top.items.map((i) => i.recommendationNumber));
 }
 
 /** Total minutes of the step plan. */
@@ -200,7 +216,7 @@ export function personaSummary(c: OutputCase): string {
 // CSV of all recommendations
 // ---------------------------------------------------------------------------------------------
 
-/** Column headers of the recommendations CSV, in order. */
+/** Column headers of the recommendations CSV, in order, for a ranked top list (a team's own). */
 export const RECOMMENDATIONS_CSV_HEADER: readonly string[] = [
   nl['caseOutputs.csv.number'],
   nl['caseOutputs.csv.addressee'],
@@ -210,24 +226,32 @@ export const RECOMMENDATIONS_CSV_HEADER: readonly string[] = [
   nl['caseOutputs.csv.originals'],
 ];
 
+/** The same columns when the top list is a set without ranking: only whether it is in the top. */
+export const RECOMMENDATIONS_CSV_HEADER_UNRANKED: readonly string[] = RECOMMENDATIONS_CSV_HEADER.map((h) =>
+  h === nl['caseOutputs.csv.topRank'] ? nl['caseOutputs.csv.inTop'] : h,
+);
+
 /**
  * All unique recommendations with their provenance, for spreadsheets: semicolon separated, UTF-8
  * with BOM, cells that would start a formula neutralised (toCsv). The original wordings go into one
- * cell, one per line, each preceded by its case ("Casus 2: …").
+ * cell, one per line, each preceded by its case ("Casus 2: …"). A ranked top list gives each
+ * recommendation's place; a top list without ranking only says "ja" for the ones in it.
  */
 export function recommendationsCsv(output: ConsultationOutput): string {
+  const ranked = topIsRanked(output);
   const ranks = topRanks(output);
+  const inTop = topNumbers(output);
   const rows = output.recommendations.map((r) => [
     r.number,
     output.addresseeTitles[r.addressee],
     r.text,
     r.caseNumbers.join(', '),
-    ranks.get(r.number) ?? null,
+    ranked ? (ranks.get(r.number) ?? null) : inTop.has(r.number) ? nl['caseOutputs.csv.yes'] : null,
     r.originals
       .map((o) => `${o.caseNumber === null ? nl['caseOutputs.csv.noCase'] : nl['caseOutputs.csv.case'].replace('{number}', String(o.caseNumber))}: ${o.text}`)
       .join('\n'),
   ]);
-  return toCsv(RECOMMENDATIONS_CSV_HEADER, rows);
+  return toCsv(ranked || inTop.size === 0 ? RECOMMENDATIONS_CSV_HEADER : RECOMMENDATIONS_CSV_HEADER_UNRANKED, rows);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -243,8 +267,9 @@ const ZEELAND_DOCUMENT = '004_374b4e83ced6813a.txt';
  * The consultation of the Expertteam GGZ en arbeid Zeeland as an output: its six cases with the
  * recommendations per case, the fifty unique recommendations and the approved top 10, all from the
  * content pack as they stand in the report. The report does not say which cases each unique
- * recommendation came from, so caseNumbers are what the content gives (mostly none) and no
- * original wordings are linked.
+ * recommendation came from; the content pack links every case's recommendation to one of the fifty
+ * (with notes where that was a judgement call), and those case wordings are the originals here. The
+ * report's top 10 is a set it does not rank, so its items have no rank and keep the report's order.
  */
 export function exampleConsultation(book: Book, generatedAt: string = EXAMPLE_GENERATED_AT): ConsultationOutput {
   const z = book.pack.zeeland;
@@ -255,6 +280,7 @@ export function exampleConsultation(book: Book, generatedAt: string = EXAMPLE_GE
   const addresseeTitles = Object.fromEntries(
     ADDRESSEES.map((a) => [a, z.addressees.find((x) => x.key === a)?.title ?? a]),
   ) as Record<Addressee, string>;
+  const cases = [...z.cases].sort((a, b) => a.number - b.number);
   const recommendations = [...z.recommendations]
     .sort((a, b) => a.number - b.number)
     .map(
@@ -263,7 +289,7 @@ export function exampleConsultation(book: Book, generatedAt: string = EXAMPLE_GE
         addressee: r.addressee,
         text: r.text,
         caseNumbers: [...new Set(r.cases)].sort((a, b) => a - b),
-        originals: [],
+        originals: cases.flatMap((c) => c.recommendations.filter((x) => x.unique === r.number).map((x) => ({ caseNumber: c.number, text: x.text }))),
       }),
     );
   const byNumber = new Map(recommendations.map((r) => [r.number, r]));
@@ -277,9 +303,7 @@ export function exampleConsultation(book: Book, generatedAt: string = EXAMPLE_GE
       steps: z.stepPlan.steps.map((s) => ({ number: s.number, title: s.title, minutes: s.minutes, instruction: s.instruction })),
     },
     addresseeTitles,
-    cases: [...z.cases]
-      .sort((a, b) => a.number - b.number)
-      .map(
+    cases: cases.map(
         (c): OutputCase => ({
           number: c.number,
           title: nl['caseOutputs.caseTitle'].replace('{number}', String(c.number)),
@@ -293,10 +317,10 @@ export function exampleConsultation(book: Book, generatedAt: string = EXAMPLE_GE
     recommendations,
     top: {
       intro: z.top10.intro,
-      items: z.top10.ranking.map((n, i) => {
+      items: z.top10.ranking.map((n) => {
         const r = byNumber.get(n);
         if (!r) throw new Error(`De top 10 van het rapport noemt aanbeveling ${n}, die niet bestaat`);
-        return { rank: i + 1, recommendationNumber: n, addressee: r.addressee, text: r.text, averageRank: null };
+        return { rank: null, recommendationNumber: n, addressee: r.addressee, text: r.text, averageRank: null };
       }),
       approvedBy: teamName,
       approvedAt: null,

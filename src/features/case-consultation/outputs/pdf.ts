@@ -18,6 +18,8 @@ import {
   personaSummary,
   recommendationsByAddressee,
   splitFirstSentence,
+  topIsRanked,
+  topNumbers,
   topRanks,
   type ConsultationOutput,
   type OutputCase,
@@ -795,6 +797,10 @@ function layoutPosterTop(
   const pad = 16;
   const title = wrap(measure, [run(t('caseOutputs.top.title', { count: items.length }), poster.bandTitle)], width - 2 * pad - 260);
   const approval = approvalLine(t, output);
+  // A top list without ranking gets no numbers, and a line under the title that says so.
+  const ranked = topIsRanked(output);
+  const orderText = ranked ? null : t('caseOutputs.top.sourceOrder', { count: items.length });
+  const orderNote = orderText === null ? [] : wrap(measure, [run(orderText, poster.bandNote)], width - 2 * pad - 260);
   if (items.length === 0) {
     const flow = new Flow(out, measure, { page: 0, x: left, top: y, y, width, bottom }, (f) => ({ ...f, page: f.page + 1, top: continuationTop, y: continuationTop }));
     flow.paragraph([run(t('caseOutputs.top.title', { count: 10 }), style('Helvetica-Bold', 16, COLOR.teal))], { struct: heading, spaceAfter: 2 });
@@ -826,19 +832,20 @@ function layoutPosterTop(
   const half = Math.ceil(placed.length / 2);
   const columns = [placed.slice(0, half), placed.slice(half)];
   const columnHeight = (col: readonly Placed[]) => col.reduce((sum, p) => sum + p.height, 0) + Math.max(col.length - 1, 0) * itemGap;
-  const headerHeight = linesHeight(title) + 10;
+  const headerHeight = linesHeight(title) + (orderNote.length > 0 ? 2 + linesHeight(orderNote) : 0) + 10;
   const bandHeight = pad + headerHeight + Math.max(...columns.map(columnHeight)) + pad;
   if (y + bandHeight > bottom) {
     // Too much for one band: the list flows in one column across the pages instead.
     const flow = new Flow(out, measure, { page: 0, x: left, top: y, y, width, bottom }, (f) => ({ ...f, page: f.page + 1, top: continuationTop, y: continuationTop }));
     flow.paragraph([run(t('caseOutputs.top.title', { count: items.length }), { ...poster.bandTitle, color: COLOR.teal })], { struct: heading, spaceAfter: 4 });
     if (approval && approvalStruct !== null) flow.paragraph([run(approval, poster.question)], { struct: approvalStruct, spaceAfter: 4 });
+    if (orderText !== null) flow.paragraph([run(orderText, poster.question)], { struct: out.struct('P', sect), spaceAfter: 4 });
     for (const p of placed) {
       const li = out.struct('LI', list);
       const body = out.struct('LBody', li);
       flow.paragraph(
         [run(`${p.item.text}`, style('Helvetica', 8.5, COLOR.ink, 10.6))],
-        { struct: body, indent: 26, label: { runs: [run(String(p.item.rank), style('Helvetica-Bold', 10, COLOR.primary, 10.6))], struct: out.struct('Lbl', li) }, spaceAfter: 5 },
+        { struct: body, indent: 26, label: { runs: [run(p.item.rank === null ? '•' : String(p.item.rank), style('Helvetica-Bold', 10, COLOR.primary, 10.6))], struct: out.struct('Lbl', li) }, spaceAfter: 5 },
       );
     }
     return flow.frame.y + 14;
@@ -849,6 +856,14 @@ function layoutPosterTop(
     out.line(0, left + pad, ty, line, heading);
     ty += line.height;
   }
+  if (orderNote.length > 0) {
+    const noteStruct = out.struct('P', sect);
+    ty += 2;
+    for (const line of orderNote) {
+      out.line(0, left + pad, ty, line, noteStruct);
+      ty += line.height;
+    }
+  }
   if (approval && approvalStruct !== null) {
     const note = fitLine(measure, pdfText(approval), poster.bandNote, 250);
     out.rightText(0, left + width - pad, y + pad + 6, note, poster.bandNote, measure, approvalStruct);
@@ -858,12 +873,17 @@ function layoutPosterTop(
     let iy = y + pad + headerHeight;
     for (const p of col) {
       const li = out.struct('LI', list);
-      const lbl = out.struct('Lbl', li);
+      if (p.item.rank === null) {
+        // No rank to show: a small sand-coloured dot as the bullet.
+        out.rect(0, x + 7, iy + 3, 10, 10, COLOR.sand, 5);
+      } else {
+        // The rank in a sand-coloured disc.
+        const lbl = out.struct('Lbl', li);
+        out.rect(0, x, iy + 1, 24, 24, COLOR.sand, 12);
+        const rank = wrap(measure, [run(String(p.item.rank), poster.rank)], rankWidth)[0]!;
+        out.line(0, x + 12 - rank.width / 2, iy + 7.4, rank, lbl);
+      }
       const body = out.struct('LBody', li);
-      // The rank in a sand-coloured disc.
-      out.rect(0, x, iy + 1, 24, 24, COLOR.sand, 12);
-      const rank = wrap(measure, [run(String(p.item.rank), poster.rank)], rankWidth)[0]!;
-      out.line(0, x + 12 - rank.width / 2, iy + 7.4, rank, lbl);
       let ly = iy;
       for (const line of [...p.addressee, ...p.head]) {
         out.line(0, x + rankWidth, ly, line, body);
@@ -1126,6 +1146,7 @@ function layoutReportPass(output: ConsultationOutput, measure: Measure, knownSec
 
   // All unique recommendations per addressee.
   const ranks = topRanks(output);
+  const inTop = topNumbers(output);
   const all = out.struct('Sect', 0);
   H1(t('caseOutputs.report.allRecommendations'), all);
   const groups = recommendationsByAddressee(output);
@@ -1138,7 +1159,7 @@ function layoutReportPass(output: ConsultationOutput, measure: Measure, knownSec
       const body = out.struct('LBody', li);
       const meta = [
         r.caseNumbers.length > 0 ? t(r.caseNumbers.length === 1 ? 'caseOutputs.fromCase' : 'caseOutputs.fromCases', { numbers: r.caseNumbers.join(', ') }) : '',
-        ranks.has(r.number) ? t('caseOutputs.topRank', { rank: ranks.get(r.number)! }) : '',
+        ranks.has(r.number) ? t('caseOutputs.topRank', { rank: ranks.get(r.number)! }) : inTop.has(r.number) ? t('caseOutputs.inTop') : '',
       ].filter(Boolean);
       flow.paragraph([run(r.text, report.body)], {
         struct: body,
@@ -1154,6 +1175,7 @@ function layoutReportPass(output: ConsultationOutput, measure: Measure, knownSec
   const top = out.struct('Sect', 0);
   H1(t('caseOutputs.top.title', { count: output.top.items.length || 10 }), top);
   if (output.top.intro) P(output.top.intro, top);
+  if (output.top.items.length > 0 && !topIsRanked(output)) P(t('caseOutputs.top.sourceOrder', { count: output.top.items.length }), top);
   if (output.top.items.length === 0) P(t('caseOutputs.top.none'), top);
   else {
     const list = out.struct('L', top);
@@ -1168,7 +1190,7 @@ function layoutReportPass(output: ConsultationOutput, measure: Measure, knownSec
       flow.paragraph([run(meta.join(' · '), report.meta)], {
         struct: body,
         indent: 30,
-        label: { runs: [run(String(item.rank), report.rank)], struct: out.struct('Lbl', li) },
+        label: { runs: [run(item.rank === null ? '•' : String(item.rank), report.rank)], struct: out.struct('Lbl', li) },
         spaceBefore: 4,
         spaceAfter: 1,
         keepWithNext: 28,

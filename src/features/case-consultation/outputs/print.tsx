@@ -13,6 +13,8 @@ import {
   personaSummary,
   recommendationsByAddressee,
   splitFirstSentence,
+  topIsRanked,
+  topNumbers,
   topRanks,
   type ConsultationOutput,
   type OutputCase,
@@ -136,35 +138,44 @@ function Bottlenecks({ ctx, c, level }: { ctx: PageContext; c: OutputCase; level
   );
 }
 
-/** The top list: rank, addressee and number, the first sentence in bold, then the rest. */
+/**
+ * The top list: rank, addressee and number, the first sentence in bold, then the rest. A top list
+ * without ranking is a bulleted list in its source's order, with a line that says so.
+ */
 function TopList({ ctx, output }: { ctx: PageContext; output: ConsultationOutput }) {
   const { t } = ctx;
   if (output.top.items.length === 0) return <P>{t('caseOutputs.top.none')}</P>;
+  const ranked = topIsRanked(output);
+  const List = ranked ? 'ol' : 'ul';
   return (
-    <ol class="mmm-case-top">
-      {output.top.items.map((item) => {
-        const { first, rest } = splitFirstSentence(item.text);
-        return (
-          <li class="mmm-case-top__item" key={item.rank} value={item.rank}>
-            <p class="mmm-case-top__meta">
-              {output.addresseeTitles[item.addressee]} · {t('caseOutputs.recommendationNumber', { number: item.recommendationNumber })}
-              {item.averageRank !== null ? ` · ${t('caseOutputs.top.averageRank', { value: decimal(ctx, item.averageRank) })}` : ''}
-            </p>
-            <p class="utrecht-paragraph mmm-case-top__text">
-              <strong class="mmm-case-top__head">{first}</strong>
-              {rest ? <span class="mmm-case-top__rest"> {rest}</span> : null}
-            </p>
-          </li>
-        );
-      })}
-    </ol>
+    <>
+      {ranked ? null : <p class="utrecht-paragraph mmm-case-top__order">{t('caseOutputs.top.sourceOrder', { count: output.top.items.length })}</p>}
+      <List class={ranked ? 'mmm-case-top' : 'mmm-case-top mmm-case-top--unranked'}>
+        {output.top.items.map((item) => {
+          const { first, rest } = splitFirstSentence(item.text);
+          return (
+            <li class="mmm-case-top__item" key={item.recommendationNumber} value={item.rank ?? undefined}>
+              <p class="mmm-case-top__meta">
+                {output.addresseeTitles[item.addressee]} · {t('caseOutputs.recommendationNumber', { number: item.recommendationNumber })}
+                {item.averageRank !== null ? ` · ${t('caseOutputs.top.averageRank', { value: decimal(ctx, item.averageRank) })}` : ''}
+              </p>
+              <p class="utrecht-paragraph mmm-case-top__text">
+                <strong class="mmm-case-top__head">{first}</strong>
+                {rest ? <span class="mmm-case-top__rest"> {rest}</span> : null}
+              </p>
+            </li>
+          );
+        })}
+      </List>
+    </>
   );
 }
 
-/** All unique recommendations per addressee, numbered, with their cases and top place. */
+/** All unique recommendations per addressee, numbered, with their cases and top place (or only "in the top 10"). */
 function AllRecommendations({ ctx, output, level }: { ctx: PageContext; output: ConsultationOutput; level: 2 | 3 }) {
   const { t } = ctx;
   const ranks = topRanks(output);
+  const inTop = topNumbers(output);
   const groups = recommendationsByAddressee(output);
   if (groups.length === 0) return <P>{t('caseOutputs.noRecommendations')}</P>;
   const H = level === 2 ? 'h2' : 'h3';
@@ -179,10 +190,10 @@ function AllRecommendations({ ctx, output, level }: { ctx: PageContext; output: 
             {g.recommendations.map((r) => (
               <li key={r.number} value={r.number}>
                 {r.text}
-                {ranks.has(r.number) ? (
+                {inTop.has(r.number) ? (
                   <>
                     {' '}
-                    <span class="mmm-badge">{t('caseOutputs.topRank', { rank: ranks.get(r.number)! })}</span>
+                    <span class="mmm-badge">{ranks.has(r.number) ? t('caseOutputs.topRank', { rank: ranks.get(r.number)! }) : t('caseOutputs.inTop')}</span>
                   </>
                 ) : null}
                 {r.caseNumbers.length > 0 ? (

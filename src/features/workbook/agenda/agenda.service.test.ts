@@ -183,10 +183,14 @@ describe('dreams from the book', () => {
     assert.equal(defaultDomainForDream('Zorg en Werk'), 'werk');
     assert.equal(defaultDomainForDream('Algemeen'), 'mensen');
     assert.equal(defaultDomainForDream('iets anders'), 'mensen');
+    assert.equal(defaultDomainForDream(null), 'mensen');
     const dreams = dreamChoices();
     assert.equal(dreams.find((d) => d.number === 3)?.defaultDomain, 'zorg');
     assert.equal(dreams.find((d) => d.number === 9)?.defaultDomain, 'werk');
     assert.equal(dreams.find((d) => d.number === 1)?.defaultDomain, 'mensen');
+    // The book names no domain for dream 7, so none is shown and nothing is read into it.
+    assert.equal(dreams.find((d) => d.number === 7)?.bookDomain, null);
+    assert.equal(dreams.find((d) => d.number === 7)?.defaultDomain, 'mensen');
   });
 
   test('a long book text is cut at a word into a title', () => {

@@ -127,9 +127,12 @@ export function horizonForYears(years: number): Horizon {
   return '20-jaar';
 }
 
-/** The book's dream domains onto the agenda's: both Zorg and Werk counts as Werk, the general ones are about people. */
-export function defaultDomainForDream(bookDomain: string): Domain {
-  switch (bookDomain.trim().toLowerCase()) {
+/**
+ * The book's dream domains onto the agenda's: both Zorg and Werk counts as Werk, the general ones are
+ * about people, and so is a dream the book gives no domain (the team chooses in the form anyway).
+ */
+export function defaultDomainForDream(bookDomain: string | null): Domain {
+  switch ((bookDomain ?? '').trim().toLowerCase()) {
     case 'zorg':
       return 'zorg';
     case 'werk':
@@ -828,7 +831,8 @@ export interface DreamChoice {
   readonly title: string;
   readonly region: string;
   /** As the book names it: Zorg, Werk, Algemeen, Zorg en Werk. */
-  readonly bookDomain: string;
+  /** null where the book names no domain for the dream. */
+  readonly bookDomain: string | null;
   readonly summary: string;
   readonly href: string;
   readonly milestones: number;

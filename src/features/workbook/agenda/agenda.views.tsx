@@ -1052,7 +1052,7 @@ export function AdoptDreamPage({
               <dt>{t('agenda.dreams.region')}</dt>
               <dd>{d.region}</dd>
               <dt>{t('agenda.dreams.bookDomain')}</dt>
-              <dd>{d.bookDomain}</dd>
+              <dd>{d.bookDomain ?? t('agenda.dreams.noBookDomain')}</dd>
               <dt>{t('agenda.dreams.size')}</dt>
               <dd>{t('agenda.dreams.counts', { milestones: d.milestones, actions: d.actions })}</dd>
             </dl>
