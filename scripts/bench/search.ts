@@ -427,6 +427,8 @@ interface SizeResult {
   readonly indexSeconds: number;
   /** Highest resident memory of this process while the synthetic documents were indexed. */
   readonly peakRssBytes: number;
+  /** Resident memory just before (the benchmark's own documents, the book, the runtime). */
+  readonly rssBeforeBytes: number;
   readonly measurement: Measurement;
   readonly index: IndexSize;
 }
@@ -480,7 +482,9 @@ async function benchDatabase(target: Target, bookDocuments: readonly SearchableD
   const sizes: SizeResult[] = [];
   for (const size of opts.documents) {
     const documents = synthetic.slice(0, size);
-    peakRss = process.memoryUsage.rss();
+    global.gc?.();
+    const rssBeforeBytes = process.memoryUsage.rss();
+    peakRss = rssBeforeBytes;
     const sampler = setInterval(sampleRss, 20);
     let indexSeconds: number;
     try {
@@ -495,7 +499,7 @@ async function benchDatabase(target: Target, bookDocuments: readonly SearchableD
     const measurement = await measure(target.db, opts.queries);
     process.stdout.write(` ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
     for (const query of QUERIES) if (measurement.totals.get(query.label) === 0) console.log(`  LET OP: "${query.request.text}" vond niets.`);
-    sizes.push({ size, indexSeconds, peakRssBytes, measurement, index: await target.size() });
+    sizes.push({ size, indexSeconds, peakRssBytes, rssBeforeBytes, measurement, index: await target.size() });
   }
   const updates = synthetic.length > 0 ? await measureUpdates(target, synthetic[Math.floor(synthetic.length / 2)]!, opts.updates) : [];
   const result = { target, bookIndexSeconds, book, sizes, updates };
@@ -563,10 +567,21 @@ function printSummary(results: readonly DatabaseResult[], bookCount: number): vo
   const sizeLines: string[][] = [];
   for (const r of results) {
     for (const s of r.sizes) {
-      sizeLines.push([r.target.name, `+${s.size}`, `${s.indexSeconds.toFixed(1)} s`, `${Math.round(s.size / Math.max(s.indexSeconds, 0.001))}/s`, mb(s.peakRssBytes), String(s.index.documents), String(s.index.terms), mb(s.index.bytes)]);
+      sizeLines.push([
+        r.target.name,
+        `+${s.size}`,
+        `${s.indexSeconds.toFixed(1)} s`,
+        `${Math.round(s.size / Math.max(s.indexSeconds, 0.001))}/s`,
+        mb(s.peakRssBytes),
+        mb(s.rssBeforeBytes),
+        mb(s.peakRssBytes - s.rssBeforeBytes),
+        String(s.index.documents),
+        String(s.index.terms),
+        mb(s.index.bytes),
+      ]);
     }
   }
-  table(['database', 'index', 'indexeren', 'doc/s', 'piek RSS', 'documenten', 'termen', 'grootte'], sizeLines, 2);
+  table(['database', 'index', 'indexeren', 'doc/s', 'piek RSS', 'vooraf', 'erbij', 'documenten', 'termen', 'grootte'], sizeLines, 2);
   for (const r of results) for (const s of r.sizes.slice(-1)) console.log(`  ${r.target.name} +${s.size}: ${s.index.detail}`);
 
   console.log('\nEén document bijwerken in zijn eigen transactie (doel ≤ 5 ms)');
