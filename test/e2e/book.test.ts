@@ -163,8 +163,13 @@ async function searchTheBook(v: Visitor, baseUrl: string): Promise<void> {
   assert.match(new URL(p.url()).pathname, /^\/boek\/verhalen\/[^/]+$/);
   assert.ok((await p.title()).startsWith(resultTitle), `the story "${resultTitle}" opened (${await p.title()})`);
 
-  // A misspelling finds nothing but suggests the word that was meant.
+  // A misspelling is searched as the word that was meant, and the page says so.
   await headerSearch('werkgver');
+  await main(p).getByText(/We vonden dit woord niet en zochten daarom op werkgevers?\./).waitFor();
+  assert.ok((await resultCount()) > 0, 'the corrected word finds something');
+  // Searched exactly as typed, it finds nothing but suggests the word that was meant.
+  await follow(v, main(p).getByRole('link', { name: 'werkgver', exact: true }), 'Zoeken');
+  assert.equal(new URL(p.url()).searchParams.get('precies'), '1');
   await main(p).getByRole('heading', { level: 2, name: 'Niets gevonden' }).waitFor();
   const suggestion = main(p).getByRole('paragraph').filter({ hasText: /^Bedoelde je/ }).getByRole('link').first();
   const suggested = ((await suggestion.textContent()) ?? '').trim();
@@ -303,7 +308,7 @@ for (const database of databases) {
         await p.getByLabel('Voor wie').selectOption({ label: 'Sociale dienst en UWV' });
         await follow(v, p.getByRole('button', { name: 'Toon' }), 'Aanbevelingen');
         assert.equal(new URL(p.url()).searchParams.get('voor'), 'uitvoeringsinstantie');
-        assert.deepEqual(await main(p).getByRole('heading', { level: 2 }).allTextContents(), ['Sociale dienst en UWV']);
+        assert.deepEqual(await main(p).getByRole('heading', { level: 2 }).allTextContents(), ['Sociale dienst en UWV', 'Uit welke casus komt een aanbeveling?']);
         await follow(v, main(p).getByRole('link', { name: /^Aanbeveling \d+$/ }).first(), /^Aanbeveling \d+$/);
         await main(p).getByText('Voor wie: Sociale dienst en UWV').waitFor();
         await follow(v, exactLink(crumbs, report));
