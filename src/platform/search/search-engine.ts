@@ -7,8 +7,11 @@ import { tokenize, tokenizeLazily } from './text-analysis.js';
 
 export { MAX_QUERY_LENGTH };
 export const COUNT_LIMIT = repo.COUNT_LIMIT;
-/** When few documents have every word: at most this many with some of them (ten pages). */
-const WIDENED_LIMIT = 200;
+/**
+ * Ten pages: when few documents have every word, at most this many with some of them; and when nothing is
+ * ranked (every word in more documents than a search reads), the search reads only this many.
+ */
+const TEN_PAGES = 200;
 
 export interface SearchableDocument {
   /** Unique within the source. */
@@ -319,24 +322,25 @@ export async function search(db: Db, request: SearchRequest): Promise<SearchResu
   const byRank = (a: repo.Candidate, b: repo.Candidate) => a.rank - b.rank || a.doc - b.doc;
   const ofChosen = (c: repo.Candidate) => chosenTypes.length === 0 || chosenTypes.includes(c.type);
 
-  let withAll = await candidates('all');
-  let capped = withAll.length > COUNT_LIMIT;
-  withAll = withAll.slice(0, COUNT_LIMIT);
+  const readsAtMost = ranked ? COUNT_LIMIT : TEN_PAGES;
+  let withAll = await candidates('all', [], readsAtMost);
+  let capped = withAll.length > readsAtMost;
+  withAll = withAll.slice(0, readsAtMost);
   // Fewer documents with every word than fill a page: the page goes on with those that have some of them.
   const widened = plan.groups.length > 1 && withAll.filter(ofChosen).length < pageSize;
   let counted = withAll;
   let rest: repo.Candidate[] = [];
   if (widened) {
-    const withAny = await candidates('any', [], WIDENED_LIMIT);
-    capped = withAny.length > WIDENED_LIMIT;
-    counted = withAny.slice(0, WIDENED_LIMIT);
+    const withAny = await candidates('any', [], TEN_PAGES);
+    capped = withAny.length > TEN_PAGES;
+    counted = withAny.slice(0, TEN_PAGES);
     const all = new Set(withAll.map((c) => c.doc));
     rest = counted.filter((c) => !all.has(c.doc));
   }
   const countsByType = new Map<string, number>();
   for (const c of counted) countsByType.set(c.type, (countsByType.get(c.type) ?? 0) + 1);
   // The first matches in index order need not hold the chosen types: then the engine filters by type itself.
-  if (capped && chosenTypes.length > 0 && !widened) withAll = (await candidates('all', chosenTypes)).slice(0, COUNT_LIMIT);
+  if (capped && chosenTypes.length > 0 && !widened) withAll = (await candidates('all', chosenTypes, readsAtMost)).slice(0, readsAtMost);
   const ordered = [...withAll.filter(ofChosen).sort(byRank), ...rest.filter(ofChosen).sort(byRank)];
   const total = chosenTypes.length > 0 && capped && !widened ? ordered.length : sum(countsByType, chosenTypes);
   const results: SearchResults = { ...emptyResults(plan), partial: widened && withAll.length === 0 && total > 0, total, moreThanTotal: capped, countsByType };
@@ -374,7 +378,7 @@ export function buildSnippet(body: string, terms: ReadonlySet<string>, queryTerm
     window.push({ word: token.word, start: token.start, hit, term: token.term });
     if (hit && firstHit < 0) firstHit = window.length - 1;
     scanned++;
-    if (firstHit >= 0 && window.length >= firstHit + SNIPPET_WORDS * 2) break;
+    if (firstHit >= 0 && window.length >= firstHit + SNIPPET_WORDS + 8) break;
     if (scanned >= SNIPPET_SCAN_WORDS && (firstHit >= 0 || scanned >= SNIPPET_SCAN_WORDS * 4)) break;
   }
   if (window.length === 0) return [];

@@ -74,6 +74,7 @@ export async function planQuery(input: string, vocabulary: Vocabulary, synonyms:
   const joined = words.slice(1).map((w, i) => (words[i]!.term && w.term ? termOf(words[i]!.written + w.written) : undefined));
   const known = await vocabulary.documents([...new Set([...contentTerms, ...joined.filter((j): j is string => j !== undefined)])]);
   const isKnown = (term: string) => (known.get(term) ?? 0) > 0;
+  const isCommon = (term: string) => (known.get(term) ?? 0) >= COMMON_WORD;
 
   const drafts: { typed: string; alternatives: Alternative[] }[] = [];
   for (let i = 0; i < words.length && drafts.length < MAX_GROUPS; i++) {
@@ -97,7 +98,7 @@ export async function planQuery(input: string, vocabulary: Vocabulary, synonyms:
   }
 
   // Each group asks the vocabulary on its own, all at the same time (on PostgreSQL, several connections).
-  const resolved = await Promise.all(drafts.map((draft) => resolveGroup(draft, vocabulary, isKnown, options.correct)));
+  const resolved = await Promise.all(drafts.map((draft) => resolveGroup(draft, vocabulary, { isKnown, isCommon }, options.correct)));
   const groups = resolved.flatMap((r) => (r ? [r.group] : []));
   const corrections = resolved.flatMap((r) => (r?.correction ? [r.correction] : []));
   const singles = [...new Set(groups.flatMap((g) => g.alternatives.filter((a) => a.length === 1).map((a) => a[0]!)))];
@@ -109,13 +110,14 @@ export async function planQuery(input: string, vocabulary: Vocabulary, synonyms:
 async function resolveGroup(
   draft: { typed: string; alternatives: Alternative[] },
   vocabulary: Vocabulary,
-  isKnown: (term: string) => boolean,
+  lookup: WordLookup,
   correct: boolean,
 ): Promise<{ group: Omit<QueryGroup, 'documents'>; correction?: Correction } | undefined> {
+  const { isKnown } = lookup;
   const single = draft.alternatives.length >= 1 && draft.alternatives[0]!.length === 1 ? draft.alternatives[0]![0]! : undefined;
   let alternatives = [...draft.alternatives];
   let correction: Correction | undefined;
-  if (single !== undefined && !/\d/.test(single)) alternatives.push(...(await widen(single, vocabulary, isKnown)));
+  if (single !== undefined && !/\d/.test(single)) alternatives.push(...(await widen(single, vocabulary, lookup)));
   if (single !== undefined && !isKnown(single) && !alternatives.slice(1).some((a) => a.length === 1)) {
     // A word the index does not know: a compound written together, or a typing error.
     const split = await splitCompound(single, vocabulary);
@@ -124,7 +126,7 @@ async function resolveGroup(
       alternatives = [split];
     } else if (corrected) {
       correction = { typed: draft.typed, corrected: corrected.word };
-      alternatives = [corrected.alternative, ...(await widen(corrected.alternative[0]!, vocabulary, isKnown))];
+      alternatives = [corrected.alternative, ...(await widen(corrected.alternative[0]!, vocabulary, lookup))];
     } else if (alternatives.length === 1) {
       return undefined;
     }
@@ -143,14 +145,21 @@ function longestSynonymPhrase(words: readonly Word[], start: number, synonyms: S
 }
 
 /** The compounds and near forms of a term that the index holds. */
-async function widen(term: string, vocabulary: Vocabulary, isKnown: (t: string) => boolean): Promise<Alternative[]> {
+/** What the planner already knows of the typed words. */
+interface WordLookup {
+  isKnown(term: string): boolean;
+  /** In so many documents that its compounds are not looked up. */
+  isCommon(term: string): boolean;
+}
+
+async function widen(term: string, vocabulary: Vocabulary, { isKnown, isCommon }: WordLookup): Promise<Alternative[]> {
   const alternatives: Alternative[] = [];
   // The stemmer treats a compound's last part on its own ("bedrijfsartsen" → "bedrijfsarts", but
   // "bedrijfsarts" → "bedrijfsart"), so one or two letters shorter is the same word.
   const shorter = term.length >= 6 ? [term.slice(0, -1), term.slice(0, -2)] : [];
   const [counts, compounds] = await Promise.all([
     vocabulary.documents([...shorter, term]),
-    term.length >= 4 ? vocabulary.compounds(term, MAX_EXPANSIONS) : Promise.resolve([]),
+    term.length >= 4 && !isCommon(term) ? vocabulary.compounds(term, MAX_EXPANSIONS) : Promise.resolve([]),
   ]);
   for (const s of shorter) if ((counts.get(s) ?? 0) > 0 || isKnown(s)) alternatives.push([s]);
   // A word already in very many documents finds enough on its own; its compounds would only cost.
