@@ -336,12 +336,21 @@ export async function search(db: Db, request: SearchRequest): Promise<SearchResu
     counted = withAny.slice(0, TEN_PAGES);
     const all = new Set(withAll.map((c) => c.doc));
     rest = counted.filter((c) => !all.has(c.doc));
+    // Those with more of the words first (a question typed in full: "durf", "vertellen" and "ziek" before "werk" alone).
+    const termsOf = await repo.selectTermsOfDocs(k, rest.map((c) => c.doc));
+    const coverage = new Map(
+      rest.map((c) => {
+        const terms = termsOf.get(c.doc) ?? new Set<string>();
+        return [c.doc, plan.groups.filter((g) => g.alternatives.some((a) => a.every((t) => terms.has(t)))).length] as const;
+      }),
+    );
+    rest.sort((a, b) => (coverage.get(b.doc) ?? 0) - (coverage.get(a.doc) ?? 0) || byRank(a, b));
   }
   const countsByType = new Map<string, number>();
   for (const c of counted) countsByType.set(c.type, (countsByType.get(c.type) ?? 0) + 1);
   // The first matches in index order need not hold the chosen types: then the engine filters by type itself.
   if (capped && chosenTypes.length > 0 && !widened) withAll = (await candidates('all', chosenTypes, readsAtMost)).slice(0, readsAtMost);
-  const ordered = [...withAll.filter(ofChosen).sort(byRank), ...rest.filter(ofChosen).sort(byRank)];
+  const ordered = [...withAll.filter(ofChosen).sort(byRank), ...rest.filter(ofChosen)];
   const total = chosenTypes.length > 0 && capped && !widened ? ordered.length : sum(countsByType, chosenTypes);
   const results: SearchResults = { ...emptyResults(plan), partial: widened && withAll.length === 0 && total > 0, total, moreThanTotal: capped, countsByType };
   if (total === 0) return countsByType.size === 0 ? { ...results, suggestions: await suggest(k, plan.text, sources) } : results;

@@ -286,6 +286,13 @@ export interface FoundDocument {
   readonly body: string;
 }
 
+/** The distinct terms of these documents. */
+export async function selectTermsOfDocs(db: Queryable, docs: readonly number[]): Promise<Map<number, Set<string>>> {
+  if (docs.length === 0) return new Map();
+  const rows = await db.selectFrom('search_documents').select(['doc', 'terms']).where('doc', 'in', docs).execute();
+  return new Map(rows.map((r) => [Number(r.doc), new Set(r.terms.split(' '))]));
+}
+
 export async function selectDocumentsByDoc(db: Queryable, docs: readonly number[]): Promise<FoundDocument[]> {
   if (docs.length === 0) return [];
   const rows = await db.selectFrom('search_documents').select(['doc', 'id', 'type', 'url', 'title', 'body']).where('doc', 'in', docs).execute();
