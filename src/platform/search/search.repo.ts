@@ -150,76 +150,67 @@ function afterPrefix(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
 }
 
+interface VocabularyRow {
+  readonly term: string;
+  readonly word: string;
+  readonly documents: number;
+}
+
+/**
+ * Vocabulary terms whose `column` (the term, or the term written backwards) begins with `prefix`, the most
+ * used first: a range scan on the index, as both databases do it in byte order.
+ */
+async function termsWithPrefix(
+  db: Queryable,
+  sources: readonly string[],
+  column: 'term' | 'reversed',
+  prefix: string,
+  options: { readonly limit: number; readonly includePrefix: boolean; readonly lengthNear?: number },
+): Promise<VocabularyRow[]> {
+  const rows = await db
+    .selectFrom('search_terms')
+    .select(['term', 'word', 'documents'])
+    .where('source', 'in', sources)
+    .where(column, options.includePrefix ? '>=' : '>', prefix)
+    .where(column, '<', afterPrefix(prefix))
+    .$if(options.lengthNear !== undefined, (q) => q.where(sql<boolean>`length(term) BETWEEN ${options.lengthNear! - 2} AND ${options.lengthNear! + 2}`))
+    .orderBy('documents', 'desc')
+    .orderBy('term')
+    .limit(options.limit)
+    .execute();
+  return rows.map((r) => ({ term: r.term, word: r.word, documents: Number(r.documents) }));
+}
+
+/** The rows of both lists, one per term, with the documents of a term in several sources added up. */
+function mergeRows(lists: readonly (readonly VocabularyRow[])[]): VocabularyRow[] {
+  const merged = new Map<string, VocabularyRow>();
+  for (const r of lists.flat()) {
+    const seen = merged.get(r.term);
+    merged.set(r.term, { term: r.term, word: seen?.word ?? r.word, documents: (seen?.documents ?? 0) + r.documents });
+  }
+  return [...merged.values()];
+}
+
 /** Terms that begin or end with `term` (compounds), the most used first. */
 export async function selectCompounds(db: Queryable, sources: readonly string[], term: string, limit: number): Promise<string[]> {
   if (sources.length === 0) return [];
-  const reversed = reverse(term);
-  const [starting, ending] = await Promise.all([
-    db
-      .selectFrom('search_terms')
-      .select(['term', 'documents'])
-      .where('source', 'in', sources)
-      .where('term', '>', term)
-      .where('term', '<', afterPrefix(term))
-      .orderBy('documents', 'desc')
-      .orderBy('term')
-      .limit(limit)
-      .execute(),
-    db
-      .selectFrom('search_terms')
-      .select(['term', 'documents'])
-      .where('source', 'in', sources)
-      .where('reversed', '>', reversed)
-      .where('reversed', '<', afterPrefix(reversed))
-      .orderBy('documents', 'desc')
-      .orderBy('term')
-      .limit(limit)
-      .execute(),
-  ]);
-  const merged = new Map<string, number>();
-  for (const r of [...starting, ...ending]) merged.set(r.term, (merged.get(r.term) ?? 0) + Number(r.documents));
-  return [...merged]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+  const options = { limit, includePrefix: false };
+  const lists = await Promise.all([termsWithPrefix(db, sources, 'term', term, options), termsWithPrefix(db, sources, 'reversed', reverse(term), options)]);
+  return mergeRows(lists)
+    .sort((a, b) => b.documents - a.documents || (a.term < b.term ? -1 : 1))
     .slice(0, limit)
-    .map(([t]) => t);
+    .map((r) => r.term);
 }
 
 const CANDIDATES_PER_SIDE = 400;
 
 /** Terms that share the first two or the last three letters with `term` and are about as long. */
-export async function selectSpellingCandidates(db: Queryable, sources: readonly string[], term: string) {
+export async function selectSpellingCandidates(db: Queryable, sources: readonly string[], term: string): Promise<VocabularyRow[]> {
   if (sources.length === 0 || term.length < 3) return [];
-  const head = term.slice(0, 2);
-  const tail = reverse(term.slice(-3));
-  const lengthNear = sql<boolean>`length(term) BETWEEN ${term.length - 2} AND ${term.length + 2}`;
-  const [a, b] = await Promise.all([
-    db
-      .selectFrom('search_terms')
-      .select(['term', 'word', 'documents'])
-      .where('source', 'in', sources)
-      .where('term', '>=', head)
-      .where('term', '<', afterPrefix(head))
-      .where(lengthNear)
-      .orderBy('documents', 'desc')
-      .limit(CANDIDATES_PER_SIDE)
-      .execute(),
-    db
-      .selectFrom('search_terms')
-      .select(['term', 'word', 'documents'])
-      .where('source', 'in', sources)
-      .where('reversed', '>=', tail)
-      .where('reversed', '<', afterPrefix(tail))
-      .where(lengthNear)
-      .orderBy('documents', 'desc')
-      .limit(CANDIDATES_PER_SIDE)
-      .execute(),
-  ]);
-  const merged = new Map<string, { term: string; word: string; documents: number }>();
-  for (const r of [...a, ...b]) {
-    const seen = merged.get(r.term);
-    merged.set(r.term, { term: r.term, word: seen?.word ?? r.word, documents: (seen?.documents ?? 0) + Number(r.documents) });
-  }
-  return [...merged.values()];
+  const options = { limit: CANDIDATES_PER_SIDE, includePrefix: true, lengthNear: term.length };
+  return mergeRows(
+    await Promise.all([termsWithPrefix(db, sources, 'term', term.slice(0, 2), options), termsWithPrefix(db, sources, 'reversed', reverse(term.slice(-3)), options)]),
+  );
 }
 
 export interface EngineQuery {
