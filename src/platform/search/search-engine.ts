@@ -89,18 +89,21 @@ function tsvectorLiteral(title: readonly string[], body: readonly string[], tags
   return parts.join(' ');
 }
 
-async function insertAnalysed(db: Queryable, dialect: DialectName, source: string, analysed: readonly AnalysedDocument[]): Promise<void> {
-  await repo.insertDocuments(db, dialect, analysed.map((a) => a.row));
+/** One document fewer for every term of these (old) documents. */
+function termsLeaving(old: readonly { terms: string }[]): Map<string, repo.TermChange> {
+  const changes = new Map<string, repo.TermChange>();
+  for (const o of old) for (const term of o.terms.split(' ').filter(Boolean)) changes.set(term, { term, word: term, delta: (changes.get(term)?.delta ?? 0) - 1 });
+  return changes;
 }
 
-function countTerms(analysed: readonly AnalysedDocument[], sign: 1 | -1, into = new Map<string, repo.TermChange>()): Map<string, repo.TermChange> {
+/** One document more for every term of these documents, added to `into`. */
+function countTerms(analysed: readonly AnalysedDocument[], into: Map<string, repo.TermChange>): void {
   for (const a of analysed) {
     for (const [term, word] of a.words) {
       const seen = into.get(term);
-      into.set(term, { term, word: seen?.word ?? word, delta: (seen?.delta ?? 0) + sign });
+      into.set(term, { term, word: seen?.word ?? word, delta: (seen?.delta ?? 0) + 1 });
     }
   }
-  return into;
 }
 
 /** Replaces everything a source has in the index, inside the caller's transaction. */
@@ -118,8 +121,8 @@ export async function replaceSource(
   const terms = new Map<string, repo.TermChange>();
   for (let i = 0; i < documents.length; i += ANALYSIS_SLICE) {
     const analysed = documents.slice(i, i + ANALYSIS_SLICE).map((d) => analyse(dialect, source, d));
-    await insertAnalysed(db, dialect, source, analysed);
-    countTerms(analysed, 1, terms);
+    await repo.insertDocuments(db, dialect, analysed.map((a) => a.row));
+    countTerms(analysed, terms);
   }
   await repo.changeTermCounts(db, source, [...terms.values()]);
   await repo.changeSourceDocuments(db, source, documents.length);
@@ -133,11 +136,10 @@ export async function upsertDocuments(db: Queryable, dialect: DialectName, sourc
   if (documents.length === 0) return;
   const analysed = documents.map((d) => analyse(dialect, source, d));
   const old = await repo.selectDocumentTerms(db, analysed.map((a) => a.row.id));
-  const changes = new Map<string, repo.TermChange>();
-  for (const o of old) for (const term of o.terms.split(' ').filter(Boolean)) changes.set(term, { term, word: term, delta: (changes.get(term)?.delta ?? 0) - 1 });
-  countTerms(analysed, 1, changes);
+  const changes = termsLeaving(old);
+  countTerms(analysed, changes);
   await repo.deleteDocuments(db, dialect, old.map((o) => o.doc));
-  await insertAnalysed(db, dialect, source, analysed);
+  await repo.insertDocuments(db, dialect, analysed.map((a) => a.row));
   await repo.changeTermCounts(db, source, [...changes.values()]);
   await repo.changeSourceDocuments(db, source, analysed.length - old.length);
 }
@@ -147,8 +149,7 @@ export async function deleteDocuments(db: Queryable, dialect: DialectName, sourc
   if (keys.length === 0) return;
   const old = await repo.selectDocumentTerms(db, keys.map((k) => `${source}:${k}`));
   if (old.length === 0) return;
-  const changes = new Map<string, repo.TermChange>();
-  for (const o of old) for (const term of o.terms.split(' ').filter(Boolean)) changes.set(term, { term, word: term, delta: (changes.get(term)?.delta ?? 0) - 1 });
+  const changes = termsLeaving(old);
   await repo.deleteDocuments(db, dialect, old.map((o) => o.doc));
   await repo.changeTermCounts(db, source, [...changes.values()]);
   await repo.changeSourceDocuments(db, source, -old.length);
@@ -157,11 +158,6 @@ export async function deleteDocuments(db: Queryable, dialect: DialectName, sourc
 /** Whether the index holds this version of a source (indexed with the current analysis). */
 export async function isIndexed(db: Queryable, source: string, version: string): Promise<boolean> {
   return (await repo.selectSourceVersion(db, source))?.version === `${version}/${INDEX_FORMAT}`;
-}
-
-/** Records that a source is complete at this version, without touching its documents. */
-export async function markIndexed(db: Queryable, source: string, version: string, now: Date): Promise<void> {
-  await repo.saveSourceVersion(db, source, `${version}/${INDEX_FORMAT}`, now.toISOString());
 }
 
 export interface SnippetPart {
